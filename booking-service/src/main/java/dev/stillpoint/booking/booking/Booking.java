@@ -1,0 +1,39 @@
+package dev.stillpoint.booking.booking;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.stillpoint.booking.session.SessionType;
+
+/**
+ * A booked session. Immutable: every change returns the next state with its {@link #version()} raised by one, which
+ * is the version its event carries.
+ */
+public record Booking(UUID id, Client client, SessionType sessionType, Instant startsAt, BookingStatus status,
+        boolean newsletterOptIn, Screening screening, long version, Instant createdAt, Instant updatedAt) {
+
+    static Booking create(UUID id, Client client, SessionType sessionType, Instant startsAt, boolean newsletterOptIn,
+            Screening screening, Instant now) {
+        BookingStatus status = screening.needsReview() ? BookingStatus.PENDING_REVIEW : BookingStatus.CONFIRMED;
+        return new Booking(id, client, sessionType, startsAt, status, newsletterOptIn, screening, 1, now, now);
+    }
+
+    public Instant endsAt() {
+        return this.startsAt.plus(this.sessionType.length());
+    }
+
+    public boolean isCancelled() {
+        return this.status == BookingStatus.CANCELLED;
+    }
+
+    Booking rescheduledTo(Instant newStart, Instant now) {
+        return new Booking(this.id, this.client, this.sessionType, newStart, this.status, this.newsletterOptIn,
+                this.screening, this.version + 1, this.createdAt, now);
+    }
+
+    Booking withStatus(BookingStatus newStatus, Instant now) {
+        return new Booking(this.id, this.client, this.sessionType, this.startsAt, newStatus, this.newsletterOptIn,
+                this.screening, this.version + 1, this.createdAt, now);
+    }
+
+}

@@ -1,0 +1,69 @@
+package dev.stillpoint.booking.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.stillpoint.booking.outbox.OutboxMessage;
+import dev.stillpoint.events.booking.BookingCancelled;
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingEvent;
+import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.booking.BookingHeldForReview;
+import dev.stillpoint.events.booking.BookingRescheduled;
+import dev.stillpoint.events.booking.BookingTopics;
+
+import org.springframework.stereotype.Component;
+
+/** Turns a booking's new state into the contract event that announces it, ready for the outbox. */
+@Component
+class BookingEvents {
+
+    private final ManageLinks manageLinks;
+
+    private final Clock clock;
+
+    BookingEvents(ManageLinks manageLinks, Clock clock) {
+        this.manageLinks = manageLinks;
+        this.clock = clock;
+    }
+
+    OutboxMessage created(Booking booking) {
+        return (booking.status() == BookingStatus.PENDING_REVIEW)
+                ? message(new BookingHeldForReview(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking)))
+                : confirmed(booking, false);
+    }
+
+    OutboxMessage confirmed(Booking booking, boolean afterReview) {
+        return message(new BookingConfirmed(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking),
+                afterReview));
+    }
+
+    OutboxMessage rescheduled(Booking booking, Instant previousStartsAt) {
+        return message(new BookingRescheduled(UUID.randomUUID(), booking.id(), booking.version(), now(),
+                details(booking), previousStartsAt));
+    }
+
+    OutboxMessage cancelled(Booking booking) {
+        return message(new BookingCancelled(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking)));
+    }
+
+    private BookingDetails details(Booking booking) {
+        Client client = booking.client();
+        return new BookingDetails(new BookingDetails.Client(client.name(), client.email(), client.timeZone().getId()),
+                booking.sessionType().name(), booking.sessionType().bookedMinutes(),
+                booking.sessionType().handsOnMinutes(), booking.startsAt(), booking.endsAt(), booking.status().name(),
+                booking.newsletterOptIn(), this.manageLinks.manageUrl(booking.id()));
+    }
+
+    private Instant now() {
+        return this.clock.instant();
+    }
+
+    private static OutboxMessage message(BookingEvent event) {
+        return new OutboxMessage(event.eventId(), BookingTopics.BOOKING_EVENTS, event.bookingId().toString(),
+                BookingEventType.of(event).ceType(), BookingTopics.SOURCE, event.occurredAt(), event);
+    }
+
+}

@@ -1,0 +1,39 @@
+package dev.stillpoint.booking.booking;
+
+import java.net.URI;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Set;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the practice takes bookings.
+ *
+ * @param practiceTimeZone the zone opening hours are given in
+ * @param openingHours when sessions may take place, in the practice's time zone
+ * @param slot start times fall on multiples of this, counted from midnight (practice time)
+ * @param bookingHorizon how far ahead a session may be booked
+ * @param publicBaseUrl where clients reach booking-service: manage links start with it
+ * @param manageLinkSecret key that signs manage links; keep it secret and stable across restarts
+ */
+@ConfigurationProperties("stillpoint.booking")
+public record BookingProperties(@DefaultValue("Europe/London") ZoneId practiceTimeZone,
+        @DefaultValue OpeningHours openingHours, @DefaultValue("15m") Duration slot,
+        @DefaultValue("400d") Duration bookingHorizon, @DefaultValue("http://localhost:8081") URI publicBaseUrl,
+        String manageLinkSecret) {
+
+    /**
+     * @param days the days the practice is open
+     * @param opens the earliest start
+     * @param closes the latest end
+     */
+    public record OpeningHours(
+            @DefaultValue({ "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY" }) Set<DayOfWeek> days,
+            @DefaultValue("09:00") LocalTime opens, @DefaultValue("18:00") LocalTime closes) {
+    }
+
+}

@@ -1,0 +1,25 @@
+package dev.stillpoint.booking.booking;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A booking as the API shows it; times are in the client's own time zone. */
+record BookingResponse(UUID id, BookingStatus status, String sessionType, int bookedMinutes, int handsOnMinutes,
+        OffsetDateTime startsAt, OffsetDateTime endsAt, ClientResponse client, boolean newsletterOptIn, long version,
+        URI manageUrl) {
+
+    static BookingResponse of(Booking booking, URI manageUrl) {
+        Client client = booking.client();
+        return new BookingResponse(booking.id(), booking.status(), booking.sessionType().name(),
+                booking.sessionType().bookedMinutes(), booking.sessionType().handsOnMinutes(),
+                booking.startsAt().atZone(client.timeZone()).toOffsetDateTime(),
+                booking.endsAt().atZone(client.timeZone()).toOffsetDateTime(),
+                new ClientResponse(client.name(), client.email(), client.timeZone().getId()), booking.newsletterOptIn(),
+                booking.version(), manageUrl);
+    }
+
+    record ClientResponse(String name, String email, String timeZone) {
+    }
+
+}

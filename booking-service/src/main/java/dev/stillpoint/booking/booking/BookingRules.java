@@ -1,0 +1,61 @@
+package dev.stillpoint.booking.booking;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import dev.stillpoint.booking.session.SessionType;
+
+import org.springframework.stereotype.Component;
+
+/** When a session may take place: in the future, on a slot boundary, inside opening hours. */
+@Component
+class BookingRules {
+
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final BookingProperties properties;
+
+    private final Clock clock;
+
+    BookingRules(BookingProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    void checkStart(Instant startsAt, SessionType sessionType) {
+        Instant now = this.clock.instant();
+        if (!startsAt.isAfter(now)) {
+            throw new BookingRuleViolation("startsAt", "The session must start in the future.");
+        }
+        if (startsAt.isAfter(now.plus(this.properties.bookingHorizon()))) {
+            throw new BookingRuleViolation("startsAt", "Sessions can be booked at most %d days ahead."
+                .formatted(this.properties.bookingHorizon().toDays()));
+        }
+        ZonedDateTime start = startsAt.atZone(this.properties.practiceTimeZone());
+        ZonedDateTime end = start.plus(sessionType.length());
+        long slotSeconds = this.properties.slot().toSeconds();
+        if (start.toLocalTime().toSecondOfDay() % slotSeconds != 0 || start.getNano() != 0) {
+            throw new BookingRuleViolation("startsAt", "Sessions start on the %d-minute mark (%s)."
+                .formatted(this.properties.slot().toMinutes(), this.properties.practiceTimeZone()));
+        }
+        BookingProperties.OpeningHours hours = this.properties.openingHours();
+        boolean openThatDay = hours.days().contains(start.getDayOfWeek());
+        boolean withinHours = !start.toLocalTime().isBefore(hours.opens()) && end.toLocalDate().equals(start.toLocalDate())
+                && !end.toLocalTime().isAfter(hours.closes());
+        if (!openThatDay || !withinHours) {
+            throw new BookingRuleViolation("startsAt", "The practice is open %s, %s to %s (%s); a %d-minute session must fit inside."
+                .formatted(describeDays(hours), HOURS.format(hours.opens()), HOURS.format(hours.closes()),
+                        this.properties.practiceTimeZone(), sessionType.bookedMinutes()));
+        }
+    }
+
+    private static String describeDays(BookingProperties.OpeningHours hours) {
+        return String.join(", ", hours.days().stream().sorted()
+            .map((day) -> day.getDisplayName(TextStyle.FULL, Locale.ENGLISH)).toList());
+    }
+
+}

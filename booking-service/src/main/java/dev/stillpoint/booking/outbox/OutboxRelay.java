@@ -1,0 +1,189 @@
+package dev.stillpoint.booking.outbox;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.stillpoint.events.CloudEventHeaders;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Publishes committed outbox events to Kafka, oldest first, as CloudEvents in binary mode. One instance at a time
+ * publishes (a PostgreSQL advisory lock), so events of one booking keep their order even with several instances.
+ * While Kafka is down, events wait in the table and go out when it is back.
+ */
+@Component
+class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Arbitrary, fixed: identifies the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x5354494c4c50L;
+
+    private final JdbcClient jdbc;
+
+    private final TransactionTemplate transactions;
+
+    private final KafkaTemplate<String, String> kafka;
+
+    private final KafkaAdmin admin;
+
+    private final OutboxProperties properties;
+
+    private final Clock clock;
+
+    private volatile boolean topicsCreated;
+
+    private ScheduledExecutorService executor;
+
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka, KafkaAdmin admin,
+            OutboxProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.kafka = kafka;
+        this.admin = admin;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Publishes one batch of pending events; returns how many were acknowledged by the broker. */
+    int publishPending() {
+        Integer published = this.transactions.execute((status) -> {
+            if (!this.jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single()) {
+                return 0;
+            }
+            List<PendingEvent> batch = this.jdbc.sql("select position, event_id, topic, record_key, event_type, source, "
+                    + "payload::text as payload, occurred_at from outbox_event where published_at is null "
+                    + "order by position limit ?")
+                .param(this.properties.batchSize())
+                .query((rs, row) -> new PendingEvent(rs.getLong("position"), rs.getObject("event_id", UUID.class),
+                        rs.getString("topic"), rs.getString("record_key"), rs.getString("event_type"),
+                        rs.getString("source"), rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()))
+                .list();
+            if (batch.isEmpty()) {
+                return 0;
+            }
+            ensureTopics();
+            List<Long> acknowledged = send(batch);
+            if (!acknowledged.isEmpty()) {
+                this.jdbc.sql("update outbox_event set published_at = :now where position in (:positions)")
+                    .param("now", Timestamp.from(this.clock.instant()))
+                    .param("positions", acknowledged)
+                    .update();
+            }
+            return acknowledged.size();
+        });
+        return (published != null) ? published : 0;
+    }
+
+    private List<Long> send(List<PendingEvent> batch) {
+        List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
+        for (PendingEvent event : batch) {
+            try {
+                sends.add(this.kafka.send(event.toRecord()));
+            }
+            catch (RuntimeException ex) {
+                sends.add(CompletableFuture.failedFuture(ex));
+            }
+        }
+        List<Long> acknowledged = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            try {
+                sends.get(i).get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                acknowledged.add(batch.get(i).position());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            catch (Exception ex) {
+                this.topicsCreated = false;
+                logger.warn("Event {} not published yet, will retry: {}", batch.get(i).eventId(), ex.getMessage());
+            }
+        }
+        return acknowledged;
+    }
+
+    private void ensureTopics() {
+        if (!this.topicsCreated) {
+            this.topicsCreated = this.admin.initialize();
+        }
+    }
+
+    private void publishSafely() {
+        try {
+            while (publishPending() == this.properties.batchSize()) {
+                // a full batch: there may be more waiting
+            }
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Outbox relay failed, will retry: {}", ex.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "outbox-relay"));
+        long interval = this.properties.pollInterval().toMillis();
+        this.executor.scheduleWithFixedDelay(this::publishSafely, 0, interval, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        this.executor.shutdown();
+        try {
+            this.executor.awaitTermination(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.executor = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.executor != null;
+    }
+
+    private record PendingEvent(long position, UUID eventId, String topic, String key, String type, String source,
+            String payload, Instant occurredAt) {
+
+        ProducerRecord<String, String> toRecord() {
+            ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, this.key, this.payload);
+            Headers headers = record.headers();
+            header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+            header(headers, CloudEventHeaders.ID, this.eventId.toString());
+            header(headers, CloudEventHeaders.TYPE, this.type);
+            header(headers, CloudEventHeaders.SOURCE, this.source);
+            header(headers, CloudEventHeaders.TIME, this.occurredAt.toString());
+            header(headers, CloudEventHeaders.SUBJECT, this.key);
+            header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+            return record;
+        }
+
+        private static void header(Headers headers, String name, String value) {
+            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+
+    }
+
+}

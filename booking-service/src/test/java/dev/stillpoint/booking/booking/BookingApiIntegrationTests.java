@@ -1,0 +1,239 @@
+package dev.stillpoint.booking.booking;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+import dev.stillpoint.booking.IntegrationTestBase;
+import dev.stillpoint.booking.TopicReader;
+import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.events.booking.BookingTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.json.JsonMapper;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BookingApiIntegrationTests extends IntegrationTestBase {
+
+    private static TopicReader topic;
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @BeforeAll
+    static void readTopic() {
+        topic = new TopicReader(System.getProperty("spring.embedded.kafka.brokers"), BookingTopics.BOOKING_EVENTS,
+                BookingTopics.BOOKING_EVENTS_PARTITIONS);
+    }
+
+    @AfterAll
+    static void closeTopic() {
+        topic.close();
+    }
+
+    @Test
+    void listsTheTwoCranioSacralSessions() {
+        this.http.get().uri("/api/session-types").exchange()
+            .expectStatus().isOk()
+            .expectBody().json("""
+                    [{"code":"CST_60","bookedMinutes":60,"handsOnMinutes":45},
+                     {"code":"CST_75","bookedMinutes":75,"handsOnMinutes":60}]""");
+    }
+
+    @Test
+    void bookingIsStoredAndPublishedAsCloudEvent() {
+        OffsetDateTime start = TestSlots.next();
+        String json = this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+            .body(request("Ada Lovelace", "ada@example.com", "America/New_York", "CST_75", start, false)).exchange()
+            .expectStatus().isCreated()
+            .expectBody(String.class).returnResult().getResponseBody();
+        BookingResponse booking = this.json.readValue(json, BookingResponse.class);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(booking.startsAt().toInstant()).isEqualTo(start.toInstant());
+        assertThat(OffsetDateTime.parse(JsonPath.read(json, "$.startsAt")).getOffset()).as("in the client's zone")
+            .isEqualTo(start.toInstant().atZone(ZoneId.of("America/New_York")).getOffset());
+        assertThat(booking.endsAt().toInstant()).isEqualTo(start.toInstant().plusSeconds(75 * 60));
+        assertThat(booking.manageUrl().toString()).startsWith("http://localhost:8081/bookings/" + booking.id() + "/manage?token=");
+        assertThat(this.jdbc.sql("select status from booking where id = ?").param(booking.id()).query(String.class).single())
+            .isEqualTo("CONFIRMED");
+
+        ConsumerRecord<String, String> record = topic.awaitRecords(booking.id().toString(), 1).get(0);
+        assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("dev.stillpoint.booking.confirmed.v1");
+        assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE)).isEqualTo(BookingTopics.SOURCE);
+        assertThat(TopicReader.header(record, CloudEventHeaders.ID)).isNotBlank();
+        assertThat(TopicReader.header(record, CloudEventHeaders.TIME)).isNotBlank();
+        assertThat(record.value()).contains("\"bookingVersion\":1", "\"email\":\"ada@example.com\"",
+                "\"timeZone\":\"America/New_York\"", "\"sessionType\":\"CST_75\"", "\"handsOnMinutes\":60")
+            .doesNotContain("aneurysm", "screen");
+    }
+
+    @Test
+    void positiveScreeningIsHeldUntilTheStaffApproves() {
+        String body = request("Grace Hopper", "grace@example.com", "Europe/London", "CST_60", TestSlots.next(), true)
+            .replace("\"bleedingDisorder\": false", "\"bleedingDisorder\": true");
+        BookingResponse held = book(body);
+        assertThat(held.status()).isEqualTo(BookingStatus.PENDING_REVIEW);
+
+        this.http.post().uri("/api/staff/bookings/{id}/approve", held.id()).exchange()
+            .expectStatus().isUnauthorized();
+        this.http.post().uri("/api/staff/bookings/{id}/approve", held.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, "wrong")).exchange()
+            .expectStatus().isUnauthorized();
+        this.http.post().uri("/api/staff/bookings/{id}/approve", held.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("CONFIRMED").jsonPath("$.version").isEqualTo(2);
+        this.http.post().uri("/api/staff/bookings/{id}/approve", held.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isEqualTo(HttpStatus.CONFLICT);
+
+        List<ConsumerRecord<String, String>> records = topic.awaitRecords(held.id().toString(), 2);
+        assertThat(records).extracting((record) -> TopicReader.header(record, CloudEventHeaders.TYPE))
+            .containsExactly("dev.stillpoint.booking.held-for-review.v1", "dev.stillpoint.booking.confirmed.v1");
+        assertThat(records.get(1).value()).contains("\"afterReview\":true").doesNotContain("bleeding");
+    }
+
+    @Test
+    void rescheduleAndCancelArePublishedInOrder() {
+        BookingResponse booking = book(request("Alan Turing", "alan@example.com", "Europe/Berlin", "CST_60", TestSlots.next(), false));
+        OffsetDateTime newStart = TestSlots.next();
+
+        this.http.post().uri("/api/bookings/{id}/reschedule", booking.id()).contentType(MediaType.APPLICATION_JSON)
+            .body("{\"startsAt\":\"" + newStart + "\"}").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.status").isEqualTo("CONFIRMED");
+        this.http.post().uri("/api/bookings/{id}/cancel", booking.id()).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.version").isEqualTo(3);
+        this.http.post().uri("/api/bookings/{id}/cancel", booking.id()).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.version").isEqualTo(3);
+        this.http.post().uri("/api/bookings/{id}/reschedule", booking.id()).contentType(MediaType.APPLICATION_JSON)
+            .body("{\"startsAt\":\"" + TestSlots.next() + "\"}").exchange()
+            .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+            .expectBody().jsonPath("$.detail").isEqualTo("This booking is cancelled and cannot be rescheduled.");
+        this.http.get().uri("/api/bookings/{id}", booking.id()).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+
+        List<ConsumerRecord<String, String>> records = topic.awaitRecords(booking.id().toString(), 3);
+        assertThat(records).extracting((record) -> TopicReader.header(record, CloudEventHeaders.TYPE))
+            .containsExactly("dev.stillpoint.booking.confirmed.v1", "dev.stillpoint.booking.rescheduled.v1",
+                    "dev.stillpoint.booking.cancelled.v1");
+        assertThat(records.get(1).value()).contains("\"bookingVersion\":2", "\"previousStartsAt\":");
+        assertThat(records.get(2).value()).contains("\"bookingVersion\":3", "\"status\":\"CANCELLED\"");
+    }
+
+    @Test
+    void thePractitionerCannotBeDoubleBooked() {
+        OffsetDateTime start = TestSlots.next();
+        book(request("First Client", "first@example.com", "Europe/London", "CST_60", start, false));
+
+        this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+            .body(request("Second Client", "second@example.com", "Europe/London", "CST_75", start.plusMinutes(45), false))
+            .exchange()
+            .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.title").isEqualTo("Booking conflict");
+        // a cancelled booking frees its slot
+        BookingResponse cancelled = book(request("Third Client", "third@example.com", "Europe/London", "CST_60", TestSlots.next(), false));
+        this.http.post().uri("/api/bookings/{id}/cancel", cancelled.id()).exchange().expectStatus().isOk();
+        book(request("Fourth Client", "fourth@example.com", "Europe/London", "CST_60", cancelled.startsAt(), false));
+    }
+
+    @Test
+    void invalidFieldsAreNamedInA400Problem() {
+        String body = request("Bad\\u0007Name", "not-an-email", "Mars/Olympus_Mons", "CST_60", TestSlots.next(), false)
+            .replace("\"aneurysm\": false,", "");
+        this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.status").isEqualTo(400)
+            .jsonPath("$.errors[*].field").value((fields) -> assertThat(fields).asInstanceOf(
+                    org.assertj.core.api.InstanceOfAssertFactories.LIST).containsExactlyInAnyOrder(
+                    "client.email", "client.name", "client.timeZone", "screening.aneurysm"));
+    }
+
+    @Test
+    void unreadableValuesAreNamed() {
+        String badDate = request("Ada", "ada@example.com", "Europe/London", "CST_60", TestSlots.next(), false)
+            .replaceAll("\"startsAt\": \"[^\"]+\"", "\"startsAt\": \"next tuesday\"");
+        expectUnreadable(badDate, "startsAt");
+        String badType = request("Ada", "ada@example.com", "Europe/London", "CST_90", TestSlots.next(), false);
+        expectUnreadable(badType, "sessionType");
+        this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body("{\"client\": ").exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.title").isEqualTo("Unreadable request");
+    }
+
+    @Test
+    void timesThePracticeCannotOfferAre422() {
+        OffsetDateTime sunday = TestSlots.next().with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
+        expectRuleViolation(request("Ada", "ada@example.com", "Europe/London", "CST_60", sunday, false));
+        expectRuleViolation(request("Ada", "ada@example.com", "Europe/London", "CST_60", OffsetDateTime.now().minusDays(1), false));
+        expectRuleViolation(request("Ada", "ada@example.com", "Europe/London", "CST_60", TestSlots.next().plusMinutes(7), false));
+    }
+
+    @Test
+    void unknownBookingsAre404AndMalformedIdsAre400() {
+        this.http.get().uri("/api/bookings/{id}", java.util.UUID.randomUUID()).exchange()
+            .expectStatus().isNotFound()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        this.http.post().uri("/api/bookings/{id}/cancel", java.util.UUID.randomUUID()).exchange()
+            .expectStatus().isNotFound();
+        this.http.get().uri("/api/bookings/not-a-uuid").exchange()
+            .expectStatus().isBadRequest();
+    }
+
+    private void expectUnreadable(String body, String field) {
+        this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+    }
+
+    private void expectRuleViolation(String body) {
+        this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+            .expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.errors[0].field").isEqualTo("startsAt");
+    }
+
+    private BookingResponse book(String body) {
+        return this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(body).exchange()
+            .expectStatus().isCreated()
+            .expectHeader().exists("Location")
+            .expectBody(BookingResponse.class).returnResult().getResponseBody();
+    }
+
+    static String request(String name, String email, String timeZone, String sessionType, OffsetDateTime startsAt,
+            boolean newsletter) {
+        return """
+                {
+                  "client": {"name": "%s", "email": "%s", "timeZone": "%s"},
+                  "sessionType": "%s",
+                  "startsAt": "%s",
+                  "newsletterOptIn": %s,
+                  "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}
+                }""".formatted(name, email, timeZone, sessionType, startsAt, newsletter);
+    }
+
+}

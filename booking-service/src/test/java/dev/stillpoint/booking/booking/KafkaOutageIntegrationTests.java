@@ -1,0 +1,73 @@
+package dev.stillpoint.booking.booking;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import dev.stillpoint.booking.TopicReader;
+import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.TestPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Kafka is down when clients book: the bookings are accepted and their events go out once the broker is up. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "spring.kafka.admin.operation-timeout=2s", "stillpoint.booking.manage-link-secret=test-secret" })
+@AutoConfigureRestTestClient
+class KafkaOutageIntegrationTests {
+
+    private static final int KAFKA_PORT = KraftBroker.freePort();
+
+    @TempDir
+    Path kafkaData;
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        // a database of its own: the other test contexts' relays must not publish this test's events
+        registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("booking_kafka_outage"));
+        registry.add("spring.datasource.username", TestPostgres::username);
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+    }
+
+    @Test
+    void bookingsMadeWhileKafkaIsDownArePublishedWhenItIsBack() {
+        String bookingId = this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+            .body(BookingApiIntegrationTests.request("Rosalind Franklin", "rosalind@example.com", "Europe/London",
+                    "CST_60", TestSlots.next(), false))
+            .exchange()
+            .expectStatus().isCreated()
+            .expectBody(BookingResponse.class).returnResult().getResponseBody().id().toString();
+        assertThat(unpublished(bookingId)).isEqualTo(1);
+
+        try (KraftBroker broker = KraftBroker.start(KAFKA_PORT, kafkaData, BookingTopics.BOOKING_EVENTS_PARTITIONS);
+                TopicReader topic = new TopicReader(broker.bootstrapServers(), BookingTopics.BOOKING_EVENTS,
+                        BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
+            assertThat(topic.awaitRecords(bookingId, 1)).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(bookingId) == 0);
+        }
+    }
+
+    private int unpublished(String bookingId) {
+        return this.jdbc.sql("select count(*) from outbox_event where record_key = ? and published_at is null")
+            .param(bookingId).query(Integer.class).single();
+    }
+
+}
