@@ -1,0 +1,96 @@
+package dev.stillpoint.notification.booking;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.stillpoint.events.booking.BookingCancelled;
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingEvent;
+import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.booking.BookingRescheduled;
+import dev.stillpoint.notification.delivery.EmailComposer;
+import dev.stillpoint.notification.delivery.PendingNotification;
+import dev.stillpoint.notification.mail.CalendarInvite;
+import dev.stillpoint.notification.mail.EmailTemplates;
+import dev.stillpoint.notification.mail.OutgoingEmail;
+import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.notification.mail.SessionTimes;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/** Writes the email for a booking notification from the event that caused it. */
+@Component
+class BookingEmails implements EmailComposer {
+
+    private static final String SESSION_TITLE = "CranioSacral therapy";
+
+    private final EmailTemplates templates;
+
+    private final PracticeProperties practice;
+
+    private final JsonMapper json;
+
+    BookingEmails(EmailTemplates templates, PracticeProperties practice, JsonMapper json) {
+        this.templates = templates;
+        this.practice = practice;
+        this.json = json;
+    }
+
+    @Override
+    public OutgoingEmail compose(PendingNotification notification) {
+        BookingEvent event = this.json.readValue(notification.event(),
+                BookingEventType.fromCeType(notification.eventType()).orElseThrow().javaType());
+        NotificationKind kind = NotificationKind.valueOf(notification.kind());
+        BookingDetails booking = event.booking();
+        ZoneId zone = ZoneId.of(booking.client().timeZone());
+        SessionTimes when = SessionTimes.of(booking.startsAt(), booking.endsAt(), zone);
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("clientName", booking.client().name());
+        model.put("sessionTitle", SESSION_TITLE);
+        model.put("bookedMinutes", booking.bookedMinutes());
+        model.put("handsOnMinutes", booking.handsOnMinutes());
+        model.put("when", when);
+        model.put("manageUrl", booking.manageUrl());
+        model.put("practice", this.practice);
+        model.put("afterReview", event instanceof BookingConfirmed confirmed && confirmed.afterReview());
+        if (event instanceof BookingRescheduled rescheduled) {
+            Instant previousEnd = rescheduled.previousStartsAt().plusSeconds(booking.bookedMinutes() * 60L);
+            model.put("previous", SessionTimes.of(rescheduled.previousStartsAt(), previousEnd, zone));
+        }
+        EmailTemplates.Rendered rendered = this.templates.render(kind.template(), model);
+        List<OutgoingEmail.Attachment> attachments = kind.hasInvite() ? List.of(invite(event).toAttachment()) : List.of();
+        return new OutgoingEmail(notification.messageId(), booking.client().email(), booking.client().name(),
+                subject(kind, when), rendered.text(), rendered.html(), attachments);
+    }
+
+    private static String subject(NotificationKind kind, SessionTimes when) {
+        String day = when.date() + " at " + when.time().substring(0, 5);
+        return switch (kind) {
+            case BOOKING_CONFIRMED -> "Confirmed: your CranioSacral session on " + day;
+            case BOOKING_HELD -> "We have your booking request for " + day;
+            case BOOKING_RESCHEDULED -> "Moved: your CranioSacral session is now on " + day;
+            case BOOKING_CANCELLED -> "Cancelled: your CranioSacral session on " + day;
+        };
+    }
+
+    private CalendarInvite invite(BookingEvent event) {
+        BookingDetails booking = event.booking();
+        String domain = this.practice.email().substring(this.practice.email().indexOf('@') + 1);
+        String description = SESSION_TITLE + ": " + booking.bookedMinutes() + " minutes, " + booking.handsOnMinutes()
+                + " of them hands-on. Wear comfortable clothing without belts, buttons or tight jeans; come well "
+                + "hydrated and bring water for after. To reschedule or cancel: " + booking.manageUrl()
+                + " or call " + this.practice.phone() + ".";
+        return new CalendarInvite(event.bookingId() + "@" + domain,
+                event.bookingVersion() - 1, event instanceof BookingCancelled, event.occurredAt(), booking.startsAt(),
+                booking.endsAt(), SESSION_TITLE + " with " + this.practice.name(), description,
+                this.practice.address(), this.practice.name(), this.practice.email(), booking.client().name(),
+                booking.client().email());
+    }
+
+}

@@ -1,0 +1,122 @@
+package dev.stillpoint.notification.delivery;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.stillpoint.notification.mail.MailDeliveryException;
+import dev.stillpoint.notification.mail.Mailer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the notifications that are due. A transient SMTP failure is retried later with a growing delay; a permanent
+ * one (a 5xx answer) is recorded and never retried. Nothing is lost: a claim that was never settled, because the
+ * instance died, expires and the notification is sent again, with the same Message-ID.
+ */
+@Component
+class DeliveryDispatcher implements SmartLifecycle {
+
+    private static final Logger logger = LoggerFactory.getLogger(DeliveryDispatcher.class);
+
+    private final DeliveryQueue queue;
+
+    private final EmailComposer composer;
+
+    private final Mailer mailer;
+
+    private final DeliveryProperties properties;
+
+    private ScheduledExecutorService poller;
+
+    private ExecutorService senders;
+
+    DeliveryDispatcher(DeliveryQueue queue, EmailComposer composer, Mailer mailer, DeliveryProperties properties) {
+        this.queue = queue;
+        this.composer = composer;
+        this.mailer = mailer;
+        this.properties = properties;
+    }
+
+    /** Claims and sends one batch of due notifications; returns how many were claimed. */
+    int dispatchDue() {
+        List<PendingNotification> batch = this.queue.claimDue(this.properties.batchSize(), this.properties.lease());
+        CompletableFuture.allOf(batch.stream()
+            .map((notification) -> CompletableFuture.runAsync(() -> deliver(notification), this.senders))
+            .toArray(CompletableFuture[]::new)).join();
+        return batch.size();
+    }
+
+    private void deliver(PendingNotification notification) {
+        try {
+            this.mailer.send(this.composer.compose(notification));
+            this.queue.markSent(notification.id());
+            logger.info("Sent {} {} for booking {} to {}", notification.kind(), notification.messageId(),
+                    notification.bookingId(), notification.recipient());
+        }
+        catch (MailDeliveryException ex) {
+            if (ex.isPermanent() || notification.attempts() >= this.properties.maxAttempts()) {
+                logger.warn("Giving up on {} {} after {} attempt(s): {}", notification.kind(), notification.messageId(),
+                        notification.attempts(), ex.getMessage());
+                this.queue.markFailed(notification.id(), ex.getMessage());
+            }
+            else {
+                logger.info("Will retry {} {} (attempt {}): {}", notification.kind(), notification.messageId(),
+                        notification.attempts(), ex.getMessage());
+                this.queue.retryLater(notification.id(), this.properties.retryDelay(notification.attempts()),
+                        ex.getMessage());
+            }
+        }
+        catch (RuntimeException ex) {
+            logger.error("Could not write {} {}", notification.kind(), notification.messageId(), ex);
+            this.queue.markFailed(notification.id(), "Could not write the email: " + ex);
+        }
+    }
+
+    private void dispatchSafely() {
+        try {
+            while (dispatchDue() == this.properties.batchSize()) {
+                // a full batch: more may be due
+            }
+        }
+        catch (RuntimeException ex) {
+            logger.warn("Delivery dispatch failed, will retry: {}", ex.getMessage());
+        }
+    }
+
+    @Override
+    public void start() {
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(this.properties.senders(),
+                (runnable) -> new Thread(runnable, "mail-sender-" + threads.incrementAndGet()));
+        this.poller = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "delivery-poller"));
+        this.poller.scheduleWithFixedDelay(this::dispatchSafely, 0, this.properties.pollInterval().toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        this.poller.shutdown();
+        try {
+            this.poller.awaitTermination(30, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.senders.shutdown();
+        this.poller = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.poller != null;
+    }
+
+}

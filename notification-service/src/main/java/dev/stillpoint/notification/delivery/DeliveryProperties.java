@@ -1,0 +1,30 @@
+package dev.stillpoint.notification.delivery;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param pollInterval how often the dispatcher looks for emails that are due
+ * @param batchSize the most emails one instance claims at once
+ * @param lease how long a claim lasts: an email claimed by an instance that died is sent by another after this
+ * @param initialRetryDelay the wait after the first transient failure; it doubles with each failure
+ * @param maxRetryDelay the longest wait between two attempts
+ * @param maxAttempts after this many transient failures the email is marked failed
+ * @param senders how many emails one instance sends at the same time, each over its own SMTP connection
+ * @param messageIdDomain the domain of Message-IDs; when unset, that of the sender's address
+ */
+@ConfigurationProperties("stillpoint.delivery")
+public record DeliveryProperties(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize,
+        @DefaultValue("2m") Duration lease, @DefaultValue("5s") Duration initialRetryDelay,
+        @DefaultValue("30m") Duration maxRetryDelay, @DefaultValue("30") int maxAttempts, @DefaultValue("4") int senders,
+        String messageIdDomain) {
+
+    Duration retryDelay(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
+        Duration delay = this.initialRetryDelay.multipliedBy(factor);
+        return (delay.compareTo(this.maxRetryDelay) > 0) ? this.maxRetryDelay : delay;
+    }
+
+}

@@ -1,0 +1,91 @@
+package dev.stillpoint.notification.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The notification table as a queue: emails are enqueued in the transaction of the event that caused them, and
+ * claimed by one instance at a time ({@code for update skip locked}) with a lease that expires if it dies.
+ */
+@Repository
+public class DeliveryQueue {
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    private final String messageIdDomain;
+
+    DeliveryQueue(JdbcClient jdbc, Clock clock, MessageIdDomain messageIdDomain) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.messageIdDomain = messageIdDomain.value();
+    }
+
+    /** Adds a notification unless it exists already; returns whether it was added. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(NewNotification notification) {
+        Timestamp now = Timestamp.from(this.clock.instant());
+        UUID id = notification.id();
+        return this.jdbc.sql("""
+                insert into notification (id, booking_id, booking_version, kind, recipient, event_type, event, status,
+                    due_at, next_attempt_at, message_id, created_at)
+                values (:id, :bookingId, :bookingVersion, :kind, :recipient, :eventType, :event::json, 'PENDING',
+                    :dueAt, :dueAt, :messageId, :now)
+                on conflict do nothing""")
+            .param("id", id)
+            .param("bookingId", notification.bookingId())
+            .param("bookingVersion", notification.bookingVersion())
+            .param("kind", notification.kind())
+            .param("recipient", notification.recipient())
+            .param("eventType", notification.eventType())
+            .param("event", notification.event())
+            .param("dueAt", Timestamp.from(notification.dueAt()))
+            .param("messageId", "<" + id + "@" + this.messageIdDomain + ">")
+            .param("now", now)
+            .update() == 1;
+    }
+
+    /** Claims up to {@code limit} due notifications for {@code lease}, counting the attempt. */
+    List<PendingNotification> claimDue(int limit, java.time.Duration lease) {
+        Instant now = this.clock.instant();
+        return this.jdbc.sql("""
+                update notification set claimed_until = :until, attempts = attempts + 1
+                where id in (select id from notification
+                    where status = 'PENDING' and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)
+                    order by next_attempt_at limit :limit for update skip locked)
+                returning id, booking_id, kind, recipient, event_type, event::text as event, message_id, attempts""")
+            .param("until", Timestamp.from(now.plus(lease)))
+            .param("now", Timestamp.from(now))
+            .param("limit", limit)
+            .query((rs, row) -> new PendingNotification(rs.getObject("id", UUID.class),
+                    rs.getObject("booking_id", UUID.class), rs.getString("kind"), rs.getString("recipient"),
+                    rs.getString("event_type"), rs.getString("event"), rs.getString("message_id"), rs.getInt("attempts")))
+            .list();
+    }
+
+    void markSent(UUID id) {
+        this.jdbc.sql("update notification set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null "
+                + "where id = ?")
+            .params(Timestamp.from(this.clock.instant()), id).update();
+    }
+
+    void retryLater(UUID id, java.time.Duration delay, String error) {
+        this.jdbc.sql("update notification set next_attempt_at = ?, claimed_until = null, last_error = ? where id = ?")
+            .params(Timestamp.from(this.clock.instant().plus(delay)), error, id).update();
+    }
+
+    void markFailed(UUID id, String error) {
+        this.jdbc.sql("update notification set status = 'FAILED', claimed_until = null, last_error = ? where id = ?")
+            .params(error, id).update();
+    }
+
+}

@@ -1,0 +1,27 @@
+package dev.stillpoint.notification.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An email to send for a booking.
+ *
+ * @param bookingId the booking it is about
+ * @param bookingVersion the booking version that caused it
+ * @param kind what kind of email it is, e.g. {@code BOOKING_CONFIRMED}
+ * @param recipient the client's address
+ * @param eventType the {@code ce_type} of {@code event}
+ * @param event the event's JSON, from which the email is written when it is sent
+ * @param dueAt when to send it
+ */
+public record NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String eventType,
+        String event, Instant dueAt) {
+
+    /** The same booking, version and kind always give the same id: a notification can exist only once. */
+    public UUID id() {
+        return UUID.nameUUIDFromBytes((this.bookingId + ":" + this.bookingVersion + ":" + this.kind)
+            .getBytes(StandardCharsets.UTF_8));
+    }
+
+}

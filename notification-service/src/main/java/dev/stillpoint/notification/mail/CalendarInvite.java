@@ -1,0 +1,84 @@
+package dev.stillpoint.notification.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * An iCalendar (RFC 5545) invitation for one session. The UID is stable per booking, so calendars update the entry
+ * they already have; SEQUENCE rises with each change; a cancellation is METHOD:CANCEL.
+ *
+ * @param uid stable per booking, e.g. {@code <booking id>@<our domain>}
+ * @param sequence raised with every change of the booking
+ * @param cancelled whether this cancels the event
+ */
+public record CalendarInvite(String uid, long sequence, boolean cancelled, Instant stamp, Instant start, Instant end,
+        String summary, String description, String location, String organizerName, String organizerEmail,
+        String attendeeName, String attendeeEmail) {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    public String method() {
+        return this.cancelled ? "CANCEL" : "REQUEST";
+    }
+
+    public OutgoingEmail.Attachment toAttachment() {
+        return new OutgoingEmail.Attachment("invite.ics", "text/calendar; charset=UTF-8; method=" + method(),
+                render().getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String render() {
+        StringBuilder ics = new StringBuilder();
+        line(ics, "BEGIN:VCALENDAR");
+        line(ics, "VERSION:2.0");
+        line(ics, "PRODID:-//Stillpoint//Notification Service//EN");
+        line(ics, "CALSCALE:GREGORIAN");
+        line(ics, "METHOD:" + method());
+        line(ics, "BEGIN:VEVENT");
+        line(ics, "UID:" + this.uid);
+        line(ics, "SEQUENCE:" + this.sequence);
+        line(ics, "DTSTAMP:" + UTC.format(this.stamp.truncatedTo(ChronoUnit.SECONDS)));
+        line(ics, "DTSTART:" + UTC.format(this.start));
+        line(ics, "DTEND:" + UTC.format(this.end));
+        line(ics, "SUMMARY:" + escape(this.summary));
+        line(ics, "DESCRIPTION:" + escape(this.description));
+        line(ics, "LOCATION:" + escape(this.location));
+        line(ics, "ORGANIZER;CN=" + parameter(this.organizerName) + ":mailto:" + this.organizerEmail);
+        line(ics, "ATTENDEE;CN=" + parameter(this.attendeeName) + ";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:"
+                + this.attendeeEmail);
+        line(ics, "STATUS:" + (this.cancelled ? "CANCELLED" : "CONFIRMED"));
+        line(ics, "TRANSP:OPAQUE");
+        line(ics, "END:VEVENT");
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    /** Lines end in CRLF and are folded at 75 octets, continuing with a space. */
+    private static void line(StringBuilder ics, String content) {
+        byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+        int start = 0;
+        int limit = 75;
+        while (bytes.length - start > limit) {
+            int end = start + limit;
+            while ((bytes[end] & 0xC0) == 0x80) {
+                end--; // never split a UTF-8 sequence
+            }
+            ics.append(new String(bytes, start, end - start, StandardCharsets.UTF_8)).append("\r\n ");
+            start = end;
+            limit = 74;
+        }
+        ics.append(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8)).append("\r\n");
+    }
+
+    private static String escape(String text) {
+        return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
+            .replace("\n", "\\n");
+    }
+
+    private static String parameter(String value) {
+        return "\"" + value.replace("\"", "'") + "\"";
+    }
+
+}

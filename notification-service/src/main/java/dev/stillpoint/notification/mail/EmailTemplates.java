@@ -1,0 +1,47 @@
+package dev.stillpoint.notification.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders an email's two parts from {@code templates/mail/<name>.txt} and {@code templates/mail/<name>.html}
+ * (Thymeleaf, text and HTML mode; HTML escapes every value).
+ */
+@Component
+public class EmailTemplates {
+
+    private final TemplateEngine engine = new TemplateEngine();
+
+    public EmailTemplates() {
+        this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
+        this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
+
+    public Rendered render(String name, Map<String, Object> model) {
+        Context context = new Context(Locale.UK, model);
+        return new Rendered(this.engine.process(name + ".txt", context), this.engine.process(name + ".html", context));
+    }
+
+    private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/mail/");
+        resolver.setTemplateMode(mode);
+        resolver.setResolvablePatterns(Set.of(pattern));
+        resolver.setCharacterEncoding("UTF-8");
+        resolver.setCheckExistence(true);
+        resolver.setOrder(order);
+        return resolver;
+    }
+
+    public record Rendered(String text, String html) {
+    }
+
+}

@@ -1,0 +1,140 @@
+package dev.stillpoint.notification.mail;
+
+import java.io.UnsupportedEncodingException;
+import java.util.Date;
+import java.util.Properties;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import dev.stillpoint.notification.delivery.DeliveryProperties;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Sends through Jakarta Mail over connections that stay open between emails (one per sending thread at most),
+ * instead of a new SMTP connection per email. Configured by the standard {@code spring.mail.*} properties.
+ */
+@Component
+class SmtpMailer implements Mailer, DisposableBean {
+
+    private final Session session;
+
+    private final MailProperties mail;
+
+    private final InternetAddress from;
+
+    private final BlockingQueue<Transport> idle;
+
+    SmtpMailer(MailProperties mail, PracticeProperties practice, DeliveryProperties delivery)
+            throws UnsupportedEncodingException {
+        this.mail = mail;
+        this.session = Session.getInstance(sessionProperties(mail));
+        this.from = new InternetAddress(practice.email(), practice.name(), "UTF-8");
+        this.idle = new ArrayBlockingQueue<>(Math.max(delivery.senders(), 1));
+    }
+
+    @Override
+    public void send(OutgoingEmail email) throws MailDeliveryException {
+        MimeMessage message = MimeMessages.build(this.session, this.from, email);
+        Transport reused = this.idle.poll();
+        if (reused != null) {
+            try {
+                sendWith(reused, message);
+                return;
+            }
+            catch (MessagingException ex) {
+                closeQuietly(reused);
+                if (isPermanent(ex)) {
+                    throw new MailDeliveryException(describe(ex), true, ex);
+                }
+                // the kept-open connection may have gone stale: try once more on a fresh one
+            }
+        }
+        Transport fresh = null;
+        try {
+            fresh = this.session.getTransport(this.mail.getProtocol());
+            sendWith(fresh, message);
+        }
+        catch (MessagingException ex) {
+            closeQuietly(fresh);
+            throw new MailDeliveryException(describe(ex), isPermanent(ex), ex);
+        }
+    }
+
+    private void sendWith(Transport transport, MimeMessage message) throws MessagingException {
+        if (!transport.isConnected()) {
+            transport.connect(this.mail.getHost(), portOrDefault(), this.mail.getUsername(), this.mail.getPassword());
+        }
+        message.setSentDate(new Date());
+        message.saveChanges();
+        transport.sendMessage(message, message.getRecipients(Message.RecipientType.TO));
+        if (!this.idle.offer(transport)) {
+            closeQuietly(transport);
+        }
+    }
+
+    private int portOrDefault() {
+        return (this.mail.getPort() != null) ? this.mail.getPort() : -1;
+    }
+
+    /** A 5xx reply anywhere in the chain of exceptions is final; anything else may pass. */
+    static boolean isPermanent(MessagingException ex) {
+        for (Exception current = ex; current != null;
+                current = (current instanceof MessagingException me) ? me.getNextException() : null) {
+            int code = (current instanceof SMTPSendFailedException sf) ? sf.getReturnCode()
+                    : (current instanceof SMTPAddressFailedException af) ? af.getReturnCode() : 0;
+            if (code >= 500 && code < 600) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(MessagingException ex) {
+        Exception next = ex.getNextException();
+        return (next != null && next.getMessage() != null) ? ex.getMessage() + ": " + next.getMessage() : ex.getMessage();
+    }
+
+    private static Properties sessionProperties(MailProperties mail) {
+        Properties properties = new Properties();
+        properties.setProperty("mail.smtp.connectiontimeout", "10000");
+        properties.setProperty("mail.smtp.timeout", "10000");
+        properties.setProperty("mail.smtp.writetimeout", "10000");
+        if (StringUtils.hasText(mail.getUsername())) {
+            properties.setProperty("mail." + mail.getProtocol() + ".auth", "true");
+        }
+        properties.putAll(mail.getProperties());
+        return properties;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            }
+            catch (MessagingException ex) {
+                // already broken
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        Transport transport;
+        while ((transport = this.idle.poll()) != null) {
+            closeQuietly(transport);
+        }
+    }
+
+}

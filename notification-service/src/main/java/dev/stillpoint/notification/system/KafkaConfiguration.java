@@ -1,0 +1,73 @@
+package dev.stillpoint.notification.system;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.stillpoint.events.DeadLetterHeaders;
+import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.notification.booking.BookingEventsListener;
+import dev.stillpoint.notification.booking.InvalidEventException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * A record that cannot be read, or that fails after a few quick retries, goes to {@code <topic>-dlt} with the reason
+ * in its {@code kafka_dlt-exception-*} headers; the consumer carries on with the next record.
+ */
+@Configuration(proxyBeanMethods = false)
+class KafkaConfiguration {
+
+    @Bean
+    NewTopic bookingEventsDeadLetterTopic() {
+        return TopicBuilder.name(BookingTopics.BOOKING_EVENTS_DEAD_LETTER)
+            .partitions(BookingTopics.BOOKING_EVENTS_PARTITIONS)
+            .build();
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory) {
+        // unreadable records are dead-lettered as the bytes they arrived as; failed ones as the JSON they were read from
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, new KafkaTemplate<>(producerFactory,
+                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class)));
+        templates.put(Object.class, new KafkaTemplate<>(producerFactory,
+                Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class,
+                        JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false)));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        recoverer.setHeadersFunction((record, ex) -> reasonHeaders(ex));
+        ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2);
+        backOff.setMaxElapsedTime(Duration.ofSeconds(10).toMillis());
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(InvalidEventException.class);
+        return handler;
+    }
+
+    private static Headers reasonHeaders(Exception ex) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(ex);
+        String reason = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetterHeaders.REASON, reason.lines().findFirst().orElse(reason).getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetterHeaders.CONSUMER_GROUP, BookingEventsListener.GROUP_ID.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+}

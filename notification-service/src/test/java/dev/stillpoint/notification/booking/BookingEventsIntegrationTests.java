@@ -1,0 +1,239 @@
+package dev.stillpoint.notification.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.events.DeadLetterHeaders;
+import dev.stillpoint.events.booking.BookingEvent;
+import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.booking.BookingTopics;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Booking events on a real broker become emails at a real SMTP server, once each. */
+@SpringBootTest(properties = { "stillpoint.delivery.initial-retry-delay=300ms", "stillpoint.delivery.poll-interval=100ms" })
+class BookingEventsIntegrationTests {
+
+    private static final int SMTP_PORT = KraftBroker.freePort();
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    private static KafkaProducer<String, String> producer;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("notification"));
+        registry.add("spring.datasource.username", TestPostgres::username);
+        registry.add("spring.kafka.bootstrap-servers", BookingEventsIntegrationTests::brokers);
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @BeforeAll
+    static void connectProducer() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @AfterAll
+    static void closeProducer() {
+        producer.close();
+    }
+
+    @Test
+    void confirmedBookingGetsOneConfirmationWithCalendarInvite() throws Exception {
+        String address = uniqueAddress();
+        BookingEvent event = BookingEventFixtures.confirmed(UUID.randomUUID(), address, "America/New_York");
+        publish(event);
+
+        MimeMessage email = awaitEmails(address, 1).get(0);
+        assertThat(email.getSubject()).isEqualTo("Confirmed: your CranioSacral session on Monday 9 March 2026 at 09:00");
+        assertThat(email.getFrom()[0].toString()).isEqualTo("Stillpoint CranioSacral Therapy <hello@stillpoint.example>");
+        assertThat(email.getMessageID()).matches("<[0-9a-f-]{36}@stillpoint\\.example>");
+        String raw = rawContent(email);
+        assertThat(raw).contains("multipart/alternative", "text/plain", "text/html", "text/calendar",
+                "METHOD:REQUEST", "UID:" + event.bookingId() + "@stillpoint.example");
+        assertThat(EmailParts.text(email)).contains("Eastern Daylight Time (America/New_York)", "09:00–10:00",
+                "no belts, buttons or tight jeans", "Bring extra water for after");
+        assertThat(this.jdbc.sql("select status || ' ' || message_id from notification where booking_id = ?")
+            .param(event.bookingId()).query(String.class).single()).isEqualTo("SENT " + email.getMessageID());
+    }
+
+    @Test
+    void duplicatedAndRedeliveredEventsSendNothingTwice() throws Exception {
+        String address = uniqueAddress();
+        UUID bookingId = UUID.randomUUID();
+        BookingEvent confirmed = BookingEventFixtures.confirmed(bookingId, address, "Europe/London");
+        publish(confirmed);
+        publish(confirmed);
+        // the same booking version again under a new event id, as a replayed outbox might produce
+        publish(BookingEventFixtures.confirmed(bookingId, address, "Europe/London"));
+        // events of one booking share a partition: once this one's email is out, every duplicate was consumed
+        publish(BookingEventFixtures.cancelled(bookingId, address, "Europe/London", 2));
+
+        List<MimeMessage> emails = awaitEmails(address, 2);
+        assertThat(emails).extracting(MimeMessage::getSubject).containsExactly(
+                "Confirmed: your CranioSacral session on Monday 9 March 2026 at 13:00",
+                "Cancelled: your CranioSacral session on Monday 9 March 2026 at 13:00");
+        assertThat(emails.get(0).getMessageID()).isNotEqualTo(emails.get(1).getMessageID());
+        assertThat(this.jdbc.sql("select count(*) from notification where booking_id = ?").param(bookingId)
+            .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void poisonRecordsAreDeadLetteredAndTheNextRecordIsStillProcessed() throws Exception {
+        String address = uniqueAddress();
+        UUID bookingId = UUID.randomUUID();
+        String key = bookingId.toString();
+        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, "{not json"),
+                BookingEventType.CONFIRMED.ceType());
+        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, "{}"), "dev.stillpoint.booking.exploded.v7");
+        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, this.json.writeValueAsString(
+                BookingEventFixtures.confirmed(bookingId, "not-an-address", "Europe/London"))),
+                BookingEventType.CONFIRMED.ceType());
+        publish(BookingEventFixtures.held(bookingId, address));
+
+        assertThat(awaitEmails(address, 1).get(0).getSubject()).startsWith("We have your booking request");
+        List<ConsumerRecord<String, String>> deadLetters = deadLettersFor(key, 3);
+        assertThat(deadLetters.get(0).value()).isEqualTo("{not json");
+        assertThat(deadLetters.get(1).value()).isEqualTo("{}");
+        assertThat(deadLetters.get(2).value()).contains("\"email\":\"not-an-address\"");
+        assertThat(header(deadLetters.get(0), DeadLetterHeaders.REASON)).contains("Unexpected character");
+        assertThat(header(deadLetters.get(1), DeadLetterHeaders.REASON))
+            .isEqualTo("Unknown booking event type 'dev.stillpoint.booking.exploded.v7'");
+        assertThat(header(deadLetters.get(2), DeadLetterHeaders.REASON)).isEqualTo("Event has no valid client email address");
+        assertThat(deadLetters).allSatisfy((record) -> {
+            assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(BookingTopics.BOOKING_EVENTS);
+            assertThat(header(record, CloudEventHeaders.TYPE)).isNotBlank();
+            assertThat(header(record, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("notification-service");
+            assertThat(header(record, "kafka_dlt-exception-fqcn")).isNotBlank();
+        });
+    }
+
+    @Test
+    void emailsWaitOutAnSmtpOutageAndArriveOnceItIsOver() throws Exception {
+        smtp.stop();
+        String address = uniqueAddress();
+        BookingEvent event = BookingEventFixtures.confirmed(UUID.randomUUID(), address, "Europe/Berlin");
+        publish(event);
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc
+            .sql("select count(*) from notification where booking_id = ? and status = 'PENDING' and attempts >= 2 "
+                    + "and last_error is not null")
+            .param(event.bookingId()).query(Integer.class).single() == 1);
+
+        smtp.start();
+        assertThat(awaitEmails(address, 1)).hasSize(1);
+        assertThat(this.jdbc.sql("select status from notification where booking_id = ?").param(event.bookingId())
+            .query(String.class).single()).isEqualTo("SENT");
+    }
+
+    private void publish(BookingEvent event) throws Exception {
+        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, event.bookingId().toString(),
+                this.json.writeValueAsString(event)), BookingEventType.of(event).ceType());
+    }
+
+    private static void send(ProducerRecord<String, String> record, String ceType) throws Exception {
+        record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+    }
+
+    private static List<MimeMessage> awaitEmails(String address, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(address).size() >= count);
+        List<MimeMessage> emails = emailsTo(address);
+        assertThat(emails).as("emails to " + address).hasSize(count);
+        return emails;
+    }
+
+    private static List<MimeMessage> emailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+            try {
+                return message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address);
+            }
+            catch (Exception ex) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> deadLettersFor(String key, int count) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = java.util.stream.IntStream.range(0, BookingTopics.BOOKING_EVENTS_PARTITIONS)
+                .mapToObj((p) -> new TopicPartition(BookingTopics.BOOKING_EVENTS_DEAD_LETTER, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
+                    if (key.equals(record.key())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= count;
+            });
+            return found;
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
+    }
+
+    private static String rawContent(MimeMessage message) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String uniqueAddress() {
+        return "client-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    private static String brokers() {
+        return System.getProperty("spring.embedded.kafka.brokers");
+    }
+
+}

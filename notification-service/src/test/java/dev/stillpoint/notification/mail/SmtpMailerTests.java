@@ -1,0 +1,25 @@
+package dev.stillpoint.notification.mail;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.InternetAddress;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SmtpMailerTests {
+
+    @Test
+    void fiveHundredRepliesArePermanentEverythingElseTransient() throws Exception {
+        InternetAddress address = new InternetAddress("nobody@example.com");
+        SendFailedException unknownMailbox = new SendFailedException("Invalid Addresses",
+                new SMTPAddressFailedException(address, "RCPT TO", 550, "5.1.1 no such user"));
+        assertThat(SmtpMailer.isPermanent(unknownMailbox)).isTrue();
+        assertThat(SmtpMailer.isPermanent(new SMTPSendFailedException("DATA", 554, "rejected", null, null, null, null))).isTrue();
+        assertThat(SmtpMailer.isPermanent(new SMTPSendFailedException("DATA", 451, "try later", null, null, null, null))).isFalse();
+        assertThat(SmtpMailer.isPermanent(new MessagingException("Connection refused"))).isFalse();
+    }
+
+}
