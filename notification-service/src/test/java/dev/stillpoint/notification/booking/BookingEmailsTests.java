@@ -40,6 +40,7 @@ class BookingEmailsTests {
                     "12 Quiet Lane, London N1 7AA", "020 7946 0000", "Stillpoint CranioSacral Therapy",
                     "/bookings/" + BOOKING + "/manage?token=abc");
         }
+        assertThat(email.text()).as("paragraphs separated by one blank line").doesNotContain("\n\n\n");
         assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("<a href=\"http://localhost:8081/bookings/");
         assertThat(email.attachments()).singleElement().satisfies((invite) -> {
             assertThat(invite.filename()).isEqualTo("invite.ics");

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Runs Stillpoint on this machine: a Kafka broker, PostgreSQL and an SMTP server with a web inbox (real servers,
+# embedded in one JVM), then booking-, notification- and newsletter-service, each in its own JVM.
+# Ctrl-C stops everything. Data is kept in .local/ (STILLPOINT_DATA to change it).
+#
+# Standard Spring settings in the environment replace the embedded servers for every service, e.g.
+#   SPRING_KAFKA_BOOTSTRAP_SERVERS=broker:9092  SPRING_DATASOURCE_URL=jdbc:postgresql://db/stillpoint
+#   SPRING_MAIL_HOST=smtp.example.com SPRING_MAIL_PORT=587 SPRING_MAIL_USERNAME=... SPRING_MAIL_PASSWORD=...
+# SKIP_BUILD=1 starts the jars built last time.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+data=${STILLPOINT_DATA:-.local}
+logs="$data/logs"
+mkdir -p "$logs"
+java_opts=${STILLPOINT_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "Building (./mvnw package, tests skipped; ./mvnw verify runs them)..."
+  ./mvnw -B -q -Dmaven.test.skip=true package
+fi
+
+# Secrets generated on first run and kept, so that manage links and the staff login survive restarts.
+secrets="$data/secrets.env"
+if [ ! -f "$secrets" ]; then
+  umask 077
+  printf 'STILLPOINT_BOOKING_MANAGE_LINK_SECRET=%s\nSTILLPOINT_STAFF_PASSWORD=%s\n' \
+    "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" "$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$secrets"
+fi
+set -a; . "$secrets"; set +a
+export STILLPOINT_STAFF_USERNAME=${STILLPOINT_STAFF_USERNAME:-${STAFF_USERNAME:-staff}}
+export STILLPOINT_STAFF_PASSWORD=${STAFF_PASSWORD:-$STILLPOINT_STAFF_PASSWORD}
+
+pids=()
+stop_all() {
+  local code=$?
+  trap - INT TERM EXIT
+  echo; echo "Stopping..."
+  for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Stopped."
+  exit "$code"
+}
+trap stop_all INT TERM EXIT
+
+started=$(date +%s%N)
+infra_args=(--data "$data")
+[ -n "${SPRING_KAFKA_BOOTSTRAP_SERVERS:-}" ] && infra_args+=(--no-kafka)
+[ -n "${SPRING_DATASOURCE_URL:-}" ] && infra_args+=(--no-postgres)
+[ -n "${SPRING_MAIL_HOST:-}" ] && infra_args+=(--no-smtp)
+if [ ${#infra_args[@]} -lt 5 ]; then
+  java -Xmx512m -XX:+UseSerialGC -jar local-infra/target/local-infra-*-exec.jar "${infra_args[@]}" > "$logs/infrastructure.log" 2>&1 &
+  pids+=($!)
+  for _ in $(seq 1 240); do
+    grep -q "STILLPOINT INFRASTRUCTURE READY" "$logs/infrastructure.log" && break
+    kill -0 "${pids[0]}" 2>/dev/null || { echo "Infrastructure failed to start:"; tail -20 "$logs/infrastructure.log"; exit 1; }
+    sleep 0.25
+  done
+  grep -q "STILLPOINT INFRASTRUCTURE READY" "$logs/infrastructure.log" || { echo "Infrastructure did not start in time; see $logs/infrastructure.log"; exit 1; }
+fi
+
+services=(booking-service:8081 notification-service:8082 newsletter-service:8083)
+for entry in "${services[@]}"; do
+  name=${entry%%:*}
+  # shellcheck disable=SC2086
+  java $java_opts -jar "$name"/target/"$name"-*-exec.jar > "$logs/$name.log" 2>&1 &
+  pids+=($!)
+done
+for entry in "${services[@]}"; do
+  name=${entry%%:*}; port=${entry##*:}
+  until curl -fs "http://localhost:$port/actuator/health/readiness" > /dev/null 2>&1; do
+    for pid in "${pids[@]}"; do
+      kill -0 "$pid" 2>/dev/null || { echo "$name stopped during start-up; see $logs/"; tail -20 "$logs/$name.log"; exit 1; }
+    done
+    sleep 0.25
+  done
+done
+ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+
+next_slot=$(TZ=Europe/London date -d "next tuesday 10:00" --iso-8601=seconds)
+cat <<INFO
+
+Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s; logs in $logs/):
+  booking-service       http://localhost:8081/api/session-types
+  notification-service  http://localhost:8082/actuator/health
+  newsletter-service    http://localhost:8083/actuator/health
+  inbox (SMTP :1025)    http://localhost:8025        JSON: http://localhost:8025/api/messages
+  Kafka                 ${SPRING_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
+  PostgreSQL            ${SPRING_DATASOURCE_URL:-jdbc:postgresql://localhost:5432/stillpoint}
+  Staff login           $STILLPOINT_STAFF_USERNAME / $STILLPOINT_STAFF_PASSWORD
+
+Book a session, then watch the confirmation arrive in the inbox:
+  curl -s localhost:8081/api/bookings -H 'Content-Type: application/json' -d '{
+    "client": {"name": "Ada Lovelace", "email": "ada@example.com", "timeZone": "America/New_York"},
+    "sessionType": "CST_60", "startsAt": "$next_slot", "newsletterOptIn": true,
+    "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}'
+
+Press Ctrl-C to stop.
+INFO
+wait -n "${pids[@]}" || true
+echo "A process stopped unexpectedly; see $logs/."

@@ -1,0 +1,192 @@
+package dev.stillpoint.systemtests;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.TestPostgres;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The spine, end to end: the three packaged services, each in its own JVM, on one real Kafka broker, PostgreSQL
+ * database and SMTP server, configured only through standard Spring environment variables. A booking posted over
+ * HTTP ends as exactly one confirmation email; a reschedule and a cancellation end as their notices.
+ */
+class BookingToEmailIntegrationTests {
+
+    private static final JsonMapper json = JsonMapper.builder().build();
+
+    private static final String STAFF_PASSWORD = "system-test-staff";
+
+    @TempDir
+    static Path kafkaData;
+
+    private static KraftBroker kafka;
+
+    private static GreenMail smtp;
+
+    private static final List<ServiceProcess> services = new ArrayList<>();
+
+    private static ServiceProcess booking;
+
+    private static ServiceProcess newsletter;
+
+    @BeforeAll
+    static void startEverything() {
+        kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
+        smtp = new GreenMail(new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("stillpoint"),
+                "SPRING_DATASOURCE_USERNAME", TestPostgres.username(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD,
+                "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "system-test-secret",
+                "STILLPOINT_PRACTICE_NAME", "Stillpoint Test Practice");
+        booking = ServiceProcess.start("booking-service", KraftBroker.freePort(), environment);
+        ServiceProcess notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
+        newsletter = ServiceProcess.start("newsletter-service", KraftBroker.freePort(), environment);
+        services.addAll(List.of(booking, notification, newsletter));
+        services.forEach(ServiceProcess::awaitReady);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void aBookingBecomesOneConfirmationAndItsChangesBecomeNotices() throws Exception {
+        HttpResponse<String> created = booking.post("/api/bookings", request("ada@example.com", slot(0), false));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+
+        MimeMessage confirmation = awaitEmails("ada@example.com", 1).get(0);
+        assertThat(confirmation.getSubject()).startsWith("Confirmed: your CranioSacral session on");
+        String source = source(confirmation);
+        assertThat(source).contains("From: Stillpoint Test Practice <hello@stillpoint.example>", "text/plain",
+                "text/html", "invite.ics", "Eastern");
+        assertThat(decodedIcs(source)).contains("METHOD:REQUEST", "UID:" + id + "@stillpoint.example", "SEQUENCE:0");
+
+        assertThat(booking.post("/api/bookings/" + id + "/reschedule", "{\"startsAt\":\"" + slot(1) + "\"}")
+            .statusCode()).isEqualTo(200);
+        assertThat(awaitEmails("ada@example.com", 2).get(1).getSubject()).startsWith("Moved:");
+
+        assertThat(booking.post("/api/bookings/" + id + "/cancel", null).statusCode()).isEqualTo(200);
+        MimeMessage cancellation = awaitEmails("ada@example.com", 3).get(2);
+        assertThat(cancellation.getSubject()).startsWith("Cancelled:");
+        assertThat(decodedIcs(source(cancellation))).contains("METHOD:CANCEL", "SEQUENCE:2");
+    }
+
+    @Test
+    void aHeldBookingIsConfirmedOnceTheStaffApproves() throws Exception {
+        String held = request("grace@example.com", slot(2), false).replace("\"aneurysm\": false", "\"aneurysm\": true");
+        HttpResponse<String> created = booking.post("/api/bookings", held);
+        assertThat(json.readTree(created.body()).get("status").asString()).isEqualTo("PENDING_REVIEW");
+        String id = json.readTree(created.body()).get("id").asString();
+        MimeMessage notice = awaitEmails("grace@example.com", 1).get(0);
+        assertThat(notice.getSubject()).startsWith("We have your booking request");
+        assertThat(source(notice).toLowerCase()).doesNotContain("aneurysm");
+
+        String credentials = Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        assertThat(booking.post("/api/staff/bookings/" + id + "/approve", null, "Authorization", "Basic " + credentials)
+            .statusCode()).isEqualTo(200);
+        assertThat(awaitEmails("grace@example.com", 2).get(1).getSubject()).startsWith("Confirmed:");
+    }
+
+    @Test
+    void theNewsletterServiceIsUpOnTheSameInfrastructure() throws Exception {
+        HttpResponse<String> health = newsletter.get("/actuator/health");
+        JsonNode body = json.readTree(health.body());
+        assertThat(body.get("status").asString()).isEqualTo("UP");
+        assertThat(body.at("/components/db/status").asString()).isEqualTo("UP");
+    }
+
+    private static List<MimeMessage> awaitEmails(String address, int count) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo(address).size() >= count);
+        List<MimeMessage> emails = emailsTo(address);
+        assertThat(emails).as("emails to " + address).hasSize(count);
+        return emails;
+    }
+
+    private static List<MimeMessage> emailsTo(String address) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+            try {
+                return message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address);
+            }
+            catch (Exception ex) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String source(MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The calendar part may be base64 or quoted-printable on the wire: read it through Jakarta Mail. */
+    private static String decodedIcs(String source) throws Exception {
+        MimeMessage message = new MimeMessage(null, new java.io.ByteArrayInputStream(source.getBytes(StandardCharsets.UTF_8)));
+        jakarta.mail.Multipart mixed = (jakarta.mail.Multipart) message.getContent();
+        for (int i = 0; i < mixed.getCount(); i++) {
+            if (mixed.getBodyPart(i).isMimeType("text/calendar")) {
+                return new String(mixed.getBodyPart(i).getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        throw new AssertionError("no text/calendar part");
+    }
+
+    /** Weekday slots inside the practice's default opening hours, a week or more ahead. */
+    private static OffsetDateTime slot(int index) {
+        ZoneId london = ZoneId.of("Europe/London");
+        LocalDate monday = LocalDate.now(london).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        return monday.plusDays(index).atTime(LocalTime.of(10, 0)).atZone(london).toOffsetDateTime();
+    }
+
+    private static String request(String email, OffsetDateTime startsAt, boolean newsletter) {
+        return """
+                {"client": {"name": "Test Client", "email": "%s", "timeZone": "America/New_York"},
+                 "sessionType": "CST_60", "startsAt": "%s", "newsletterOptIn": %s,
+                 "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}
+                """.formatted(email, startsAt, newsletter);
+    }
+
+}

@@ -1,0 +1,97 @@
+package dev.stillpoint.systemtests;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
+
+/** One packaged service running in its own JVM, configured only through environment variables. */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final HttpClient http = HttpClient.newHttpClient();
+
+    private final String name;
+
+    private final Process process;
+
+    private final int port;
+
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String name, int port, Map<String, String> environment) {
+        String jar = System.getProperty("stillpoint.jar." + name);
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException("No runnable jar for " + name + " at " + jar + ": run ./mvnw verify");
+        }
+        try {
+            Path log = Files.createDirectories(Path.of("target", "system-tests")).resolve(name + ".log");
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put("SERVER_PORT", String.valueOf(port));
+            return new ServiceProcess(name, builder.start(), port, log);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    void awaitReady() {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!this.process.isAlive()) {
+                throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
+            }
+            try {
+                return get("/actuator/health/readiness").statusCode() == 200;
+            }
+            catch (IOException ex) {
+                return false;
+            }
+        });
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String json, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+            .POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + this.port + path);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        this.process.destroy();
+        if (!this.process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            this.process.destroyForcibly();
+        }
+    }
+
+}
