@@ -54,14 +54,22 @@ public class DeliveryQueue {
             .update() == 1;
     }
 
-    /** Claims up to {@code limit} due notifications for {@code lease}, counting the attempt. */
+    /**
+     * Claims up to {@code limit} due notifications for {@code lease}, counting the attempt. A booking's emails go out
+     * in order: one is not claimed while an earlier one for the same booking is still pending (being sent, or
+     * waiting to be retried), so a cancellation never overtakes its confirmation.
+     */
     List<PendingNotification> claimDue(int limit, java.time.Duration lease) {
         Instant now = this.clock.instant();
         return this.jdbc.sql("""
                 update notification set claimed_until = :until, attempts = attempts + 1
-                where id in (select id from notification
-                    where status = 'PENDING' and next_attempt_at <= :now and (claimed_until is null or claimed_until < :now)
-                    order by next_attempt_at limit :limit for update skip locked)
+                where id in (select n.id from notification n
+                    where n.status = 'PENDING' and n.next_attempt_at <= :now
+                    and (n.claimed_until is null or n.claimed_until < :now)
+                    and not exists (select 1 from notification earlier
+                        where earlier.booking_id = n.booking_id and earlier.status = 'PENDING'
+                        and (earlier.due_at, earlier.booking_version, earlier.id) < (n.due_at, n.booking_version, n.id))
+                    order by n.next_attempt_at limit :limit for update of n skip locked)
                 returning id, booking_id, kind, recipient, event_type, event::text as event, message_id, attempts""")
             .param("until", Timestamp.from(now.plus(lease)))
             .param("now", Timestamp.from(now))
