@@ -1,18 +1,15 @@
 package dev.stillpoint.systemtests;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +17,8 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The spine, end to end: the three packaged services, each in its own JVM, on one real Kafka broker, PostgreSQL
@@ -139,27 +135,13 @@ class BookingToEmailIntegrationTests {
     }
 
     private static List<MimeMessage> awaitEmails(String address, int count) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> emailsTo(address).size() >= count);
-        List<MimeMessage> emails = emailsTo(address);
+        List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count);
         assertThat(emails).as("emails to " + address).hasSize(count);
         return emails;
     }
 
-    private static List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-            try {
-                return message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address);
-            }
-            catch (Exception ex) {
-                return false;
-            }
-        }).toList();
-    }
-
-    private static String source(MimeMessage message) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+    private static String source(MimeMessage message) {
+        return ReceivedEmails.source(message);
     }
 
     /** The calendar part may be base64 or quoted-printable on the wire: read it through Jakarta Mail. */

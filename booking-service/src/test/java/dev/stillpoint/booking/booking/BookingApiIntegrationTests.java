@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import dev.stillpoint.booking.IntegrationTestBase;
-import dev.stillpoint.booking.TopicReader;
+import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.booking.BookingTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -3,7 +3,7 @@ package dev.stillpoint.booking.booking;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.stillpoint.booking.TopicReader;
+import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.TestPostgres;

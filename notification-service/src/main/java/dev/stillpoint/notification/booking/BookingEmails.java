@@ -56,6 +56,10 @@ class BookingEmails implements EmailComposer {
         model.put("bookedMinutes", booking.bookedMinutes());
         model.put("handsOnMinutes", booking.handsOnMinutes());
         model.put("when", when);
+        if (!zone.equals(this.practice.timeZone())) {
+            // the session happens at the practice: say what time that is there, too
+            model.put("practiceWhen", SessionTimes.of(booking.startsAt(), booking.endsAt(), this.practice.timeZone()));
+        }
         model.put("manageUrl", booking.manageUrl());
         model.put("practice", this.practice);
         model.put("afterReview", event instanceof BookingConfirmed confirmed && confirmed.afterReview());

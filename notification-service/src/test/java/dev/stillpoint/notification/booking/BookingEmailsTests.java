@@ -36,6 +36,7 @@ class BookingEmailsTests {
         for (String part : new String[] { email.text(), email.html() }) {
             assertThat(part).contains("Ada Lovelace", "Monday 9 March 2026", "09:00–10:00",
                     "Eastern Daylight Time (America/New_York)", "60 minutes, of which 45 hands-on",
+                    "At the practice: Monday 9 March 2026, 13:00–14:00 Greenwich Mean Time (Europe/London)",
                     "no belts, buttons or tight jeans", "Come well hydrated", "Bring extra water for after",
                     "12 Quiet Lane, London N1 7AA", "020 7946 0000", "Stillpoint CranioSacral Therapy",
                     "/bookings/" + BOOKING + "/manage?token=abc");
@@ -79,7 +80,8 @@ class BookingEmailsTests {
                 "BOOKING_CANCELLED");
 
         assertThat(email.subject()).isEqualTo("Cancelled: your CranioSacral session on Monday 9 March 2026 at 13:00");
-        assertThat(email.text()).contains("has been cancelled", "Greenwich Mean Time (Europe/London)");
+        assertThat(email.text()).contains("has been cancelled", "Greenwich Mean Time (Europe/London)")
+            .as("the client is in the practice's zone").doesNotContain("At the practice");
         assertThat(new String(email.attachments().get(0).content(), StandardCharsets.UTF_8))
             .contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:2", "UID:" + BOOKING + "@stillpoint.example");
     }

@@ -2,7 +2,6 @@ package dev.stillpoint.notification.booking;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,22 +9,19 @@ import java.util.UUID;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingTopics;
-import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +85,7 @@ class BookingEventsIntegrationTests {
         assertThat(email.getSubject()).isEqualTo("Confirmed: your CranioSacral session on Monday 9 March 2026 at 09:00");
         assertThat(email.getFrom()[0].toString()).isEqualTo("Stillpoint CranioSacral Therapy <hello@stillpoint.example>");
         assertThat(email.getMessageID()).matches("<[0-9a-f-]{36}@stillpoint\\.example>");
-        String raw = rawContent(email);
+        String raw = ReceivedEmails.source(email);
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html", "text/calendar",
                 "METHOD:REQUEST", "UID:" + event.bookingId() + "@stillpoint.example");
         assertThat(EmailParts.text(email)).contains("Eastern Daylight Time (America/New_York)", "09:00–10:00",
@@ -183,53 +179,20 @@ class BookingEventsIntegrationTests {
     }
 
     private static List<MimeMessage> awaitEmails(String address, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> emailsTo(address).size() >= count);
-        List<MimeMessage> emails = emailsTo(address);
+        List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count);
         assertThat(emails).as("emails to " + address).hasSize(count);
         return emails;
     }
 
-    private static List<MimeMessage> emailsTo(String address) {
-        return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
-            try {
-                return message.getRecipients(Message.RecipientType.TO)[0].toString().contains(address);
-            }
-            catch (Exception ex) {
-                return false;
-            }
-        }).toList();
-    }
-
     private static List<ConsumerRecord<String, String>> deadLettersFor(String key, int count) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = java.util.stream.IntStream.range(0, BookingTopics.BOOKING_EVENTS_PARTITIONS)
-                .mapToObj((p) -> new TopicPartition(BookingTopics.BOOKING_EVENTS_DEAD_LETTER, p)).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            List<ConsumerRecord<String, String>> found = new java.util.ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach((record) -> {
-                    if (key.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-                return found.size() >= count;
-            });
-            return found;
+        try (TopicReader deadLetters = new TopicReader(brokers(), BookingTopics.BOOKING_EVENTS_DEAD_LETTER,
+                BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
+            return deadLetters.awaitRecords(key, count);
         }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
-    }
-
-    private static String rawContent(MimeMessage message) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        message.writeTo(out);
-        return out.toString(StandardCharsets.UTF_8);
+        return TopicReader.header(record, name);
     }
 
     private static String uniqueAddress() {

@@ -1,4 +1,4 @@
-package dev.stillpoint.booking;
+package dev.stillpoint.embedded;
 
 import java.time.Duration;
 import java.util.List;
