@@ -49,8 +49,9 @@ class SmtpMailer implements Mailer, DisposableBean {
         MimeMessage message = MimeMessages.build(this.session, this.from, email);
         Transport reused = this.idle.poll();
         if (reused != null) {
+            // no isConnected() check: it costs a NOOP round trip per email; a stale connection fails here instead
             try {
-                sendWith(reused, message);
+                deliver(reused, message);
                 return;
             }
             catch (MessagingException ex) {
@@ -64,7 +65,8 @@ class SmtpMailer implements Mailer, DisposableBean {
         Transport fresh = null;
         try {
             fresh = this.session.getTransport(this.mail.getProtocol());
-            sendWith(fresh, message);
+            fresh.connect(this.mail.getHost(), portOrDefault(), this.mail.getUsername(), this.mail.getPassword());
+            deliver(fresh, message);
         }
         catch (MessagingException ex) {
             closeQuietly(fresh);
@@ -72,10 +74,8 @@ class SmtpMailer implements Mailer, DisposableBean {
         }
     }
 
-    private void sendWith(Transport transport, MimeMessage message) throws MessagingException {
-        if (!transport.isConnected()) {
-            transport.connect(this.mail.getHost(), portOrDefault(), this.mail.getUsername(), this.mail.getPassword());
-        }
+    /** Sends over a connected transport and keeps it open for the next email. */
+    private void deliver(Transport transport, MimeMessage message) throws MessagingException {
         message.setSentDate(new Date());
         message.saveChanges();
         transport.sendMessage(message, message.getRecipients(Message.RecipientType.TO));

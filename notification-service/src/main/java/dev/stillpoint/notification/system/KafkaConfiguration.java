@@ -18,6 +18,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
@@ -26,7 +28,9 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * A record that cannot be read, or that fails after a few quick retries, goes to {@code <topic>-dlt} with the reason
@@ -34,6 +38,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
+
+    private static final FixedBackOff DATABASE_OUTAGE_BACK_OFF = new FixedBackOff(5000, FixedBackOff.UNLIMITED_ATTEMPTS);
 
     @Bean
     NewTopic bookingEventsDeadLetterTopic() {
@@ -58,7 +64,19 @@ class KafkaConfiguration {
         backOff.setMaxElapsedTime(Duration.ofSeconds(10).toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        // the database being away is no fault of the record: wait for it, holding the partition, rather than dead-letter
+        handler.setBackOffFunction((record, ex) -> isInfrastructureOutage(ex) ? DATABASE_OUTAGE_BACK_OFF : null);
         return handler;
+    }
+
+    static boolean isInfrastructureOutage(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof CannotCreateTransactionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Headers reasonHeaders(Exception ex) {
