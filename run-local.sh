@@ -35,8 +35,10 @@ pids=()
 stop_all() {
   local code=$?
   trap - INT TERM EXIT
-  echo; echo "Stopping..."
+  set +e
+  trap '' PIPE   # stdout may be a pipe whose reader Ctrl-C already ended: stop the services all the same
   for (( i=${#pids[@]}-1; i>=0; i-- )); do kill "${pids[$i]}" 2>/dev/null || true; done
+  echo; echo "Stopping..."
   wait 2>/dev/null || true
   echo "Stopped."
   exit "$code"
