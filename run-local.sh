@@ -80,18 +80,23 @@ done
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
 
 next_slot=$(TZ=Europe/London date -d "next tuesday 10:00" --iso-8601=seconds)
+if [ -n "${SPRING_MAIL_HOST:-}" ]; then
+  mail_line="SMTP                  ${SPRING_MAIL_HOST}:${SPRING_MAIL_PORT:-25} (yours; no local inbox)"
+else
+  mail_line="inbox (SMTP :1025)    http://localhost:8025        JSON: http://localhost:8025/api/messages"
+fi
 cat <<INFO
 
 Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s; logs in $logs/):
   booking-service       http://localhost:8081/api/session-types
   notification-service  http://localhost:8082/actuator/health
   newsletter-service    http://localhost:8083/actuator/health
-  inbox (SMTP :1025)    http://localhost:8025        JSON: http://localhost:8025/api/messages
+  $mail_line
   Kafka                 ${SPRING_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
   PostgreSQL            ${SPRING_DATASOURCE_URL:-jdbc:postgresql://localhost:5432/stillpoint}
   Staff login           $STILLPOINT_STAFF_USERNAME / $STILLPOINT_STAFF_PASSWORD
 
-Book a session, then watch the confirmation arrive in the inbox:
+Book a session, then watch the confirmation arrive:
   curl -s localhost:8081/api/bookings -H 'Content-Type: application/json' -d '{
     "client": {"name": "Ada Lovelace", "email": "ada@example.com", "timeZone": "America/New_York"},
     "sessionType": "CST_60", "startsAt": "$next_slot", "newsletterOptIn": true,
