@@ -83,6 +83,9 @@ class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             ensureTopics();
+            if (!brokerReachable(batch)) {
+                return 0;
+            }
             List<Long> acknowledged = send(batch);
             if (!acknowledged.isEmpty()) {
                 this.jdbc.sql("update outbox_event set published_at = :now where position in (:positions)")
@@ -121,6 +124,22 @@ class OutboxRelay implements SmartLifecycle {
             }
         }
         return acknowledged;
+    }
+
+    /**
+     * Asks the broker for the batch's topics once, waiting at most {@code max.block.ms}: while it is away, every send
+     * would wait that long in turn, holding this transaction open.
+     */
+    private boolean brokerReachable(List<PendingEvent> batch) {
+        try {
+            batch.stream().map(PendingEvent::topic).distinct().forEach(this.kafka::partitionsFor);
+            return true;
+        }
+        catch (RuntimeException ex) {
+            this.topicsCreated = false;
+            logger.warn("Kafka unavailable; {} or more event(s) wait in the outbox: {}", batch.size(), ex.getMessage());
+            return false;
+        }
     }
 
     private void ensureTopics() {

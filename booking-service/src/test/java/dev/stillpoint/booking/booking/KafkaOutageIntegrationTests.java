@@ -31,7 +31,7 @@ class KafkaOutageIntegrationTests {
     private static final int KAFKA_PORT = KraftBroker.freePort();
 
     @TempDir
-    Path kafkaData;
+    static Path kafkaData;
 
     @Autowired
     RestTestClient http;
@@ -49,20 +49,37 @@ class KafkaOutageIntegrationTests {
 
     @Test
     void bookingsMadeWhileKafkaIsDownArePublishedWhenItIsBack() {
-        String bookingId = this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON)
-            .body(BookingApiIntegrationTests.request("Rosalind Franklin", "rosalind@example.com", "Europe/London",
-                    "CST_60", TestSlots.next(), false))
-            .exchange()
-            .expectStatus().isCreated()
-            .expectBody(BookingResponse.class).returnResult().getResponseBody().id().toString();
-        assertThat(unpublished(bookingId)).isEqualTo(1);
+        String before = book("rosalind@example.com");
+        // long enough (> max.block.ms) for the relay to find the broker away, and to keep the event
+        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> unpublished(before) == 1);
 
         try (KraftBroker broker = KraftBroker.start(KAFKA_PORT, kafkaData, BookingTopics.BOOKING_EVENTS_PARTITIONS);
                 TopicReader topic = new TopicReader(broker.bootstrapServers(), BookingTopics.BOOKING_EVENTS,
                         BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
-            assertThat(topic.awaitRecords(bookingId, 1)).hasSize(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(bookingId) == 0);
+            assertThat(topic.awaitRecords(before, 1)).hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(before) == 0);
         }
+
+        // down again, after the relay has been publishing
+        String during = book("dorothy@example.com");
+        // the producer still knows the topic's partitions: the send waits for the broker instead
+        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> unpublished(during) == 1);
+        try (KraftBroker broker = KraftBroker.start(KAFKA_PORT, kafkaData, BookingTopics.BOOKING_EVENTS_PARTITIONS);
+                TopicReader topic = new TopicReader(broker.bootstrapServers(), BookingTopics.BOOKING_EVENTS,
+                        BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
+            assertThat(topic.awaitRecords(during, 1)).hasSize(1);
+            assertThat(topic.awaitRecords(before, 1)).as("kept across the broker restart").hasSize(1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(during) == 0);
+        }
+    }
+
+    private String book(String email) {
+        return this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON)
+            .body(BookingApiIntegrationTests.request("Outage Client", email, "Europe/London", "CST_60",
+                    TestSlots.next(), false))
+            .exchange()
+            .expectStatus().isCreated()
+            .expectBody(BookingResponse.class).returnResult().getResponseBody().id().toString();
     }
 
     private int unpublished(String bookingId) {

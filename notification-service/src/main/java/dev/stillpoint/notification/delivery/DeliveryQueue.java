@@ -2,6 +2,7 @@ package dev.stillpoint.notification.delivery;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -59,7 +60,7 @@ public class DeliveryQueue {
      * in order: one is not claimed while an earlier one for the same booking is still pending (being sent, or
      * waiting to be retried), so a cancellation never overtakes its confirmation.
      */
-    List<PendingNotification> claimDue(int limit, java.time.Duration lease) {
+    List<PendingNotification> claimDue(int limit, Duration lease) {
         Instant now = this.clock.instant();
         return this.jdbc.sql("""
                 update notification set claimed_until = :until, attempts = attempts + 1
@@ -86,7 +87,7 @@ public class DeliveryQueue {
             .params(Timestamp.from(this.clock.instant()), id).update();
     }
 
-    void retryLater(UUID id, java.time.Duration delay, String error) {
+    void retryLater(UUID id, Duration delay, String error) {
         this.jdbc.sql("update notification set next_attempt_at = ?, claimed_until = null, last_error = ? where id = ?")
             .params(Timestamp.from(this.clock.instant().plus(delay)), error, id).update();
     }
