@@ -2,6 +2,7 @@ package dev.stillpoint.events.booking;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A booking as it stands after an event.
@@ -15,9 +16,18 @@ import java.time.Instant;
  * @param status {@code CONFIRMED}, {@code PENDING_REVIEW} or {@code CANCELLED}
  * @param newsletterOptIn whether the client asked to join the quarterly newsletter
  * @param manageUrl where the client can see, reschedule or cancel the booking
+ * @param series the weekly series this session belongs to; {@code null} for a single session and in events
+ * written before series existed (an additive change: v1 readers ignore it)
  */
 public record BookingDetails(Client client, String sessionType, int bookedMinutes, int handsOnMinutes,
-        Instant startsAt, Instant endsAt, String status, boolean newsletterOptIn, URI manageUrl) {
+        Instant startsAt, Instant endsAt, String status, boolean newsletterOptIn, URI manageUrl, Series series) {
+
+    /** A single session, not part of a series. */
+    public BookingDetails(Client client, String sessionType, int bookedMinutes, int handsOnMinutes, Instant startsAt,
+            Instant endsAt, String status, boolean newsletterOptIn, URI manageUrl) {
+        this(client, sessionType, bookedMinutes, handsOnMinutes, startsAt, endsAt, status, newsletterOptIn, manageUrl,
+                null);
+    }
 
     /**
      * @param name as the client gave it
@@ -25,6 +35,16 @@ public record BookingDetails(Client client, String sessionType, int bookedMinute
      * @param timeZone IANA zone id, e.g. {@code Europe/London}: every time shown to the client is in it
      */
     public record Client(String name, String email, String timeZone) {
+    }
+
+    /**
+     * A weekly series booked in one request; each occurrence is its own booking.
+     *
+     * @param id the series, shared by its occurrences
+     * @param occurrence this session's place in it, from 1
+     * @param occurrences how many sessions were booked in it
+     */
+    public record Series(UUID id, int occurrence, int occurrences) {
     }
 
 }

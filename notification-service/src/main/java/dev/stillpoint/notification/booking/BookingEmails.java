@@ -2,7 +2,6 @@ package dev.stillpoint.notification.booking;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +9,6 @@ import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
-import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingRescheduled;
 import dev.stillpoint.notification.delivery.EmailComposer;
 import dev.stillpoint.notification.delivery.PendingNotification;
@@ -18,6 +16,7 @@ import dev.stillpoint.notification.mail.CalendarInvite;
 import dev.stillpoint.notification.mail.EmailTemplates;
 import dev.stillpoint.notification.mail.OutgoingEmail;
 import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.notification.mail.SessionEmailModel;
 import dev.stillpoint.notification.mail.SessionTimes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,8 +25,6 @@ import org.springframework.stereotype.Component;
 /** Writes the email for a booking notification from the event that caused it. */
 @Component
 class BookingEmails implements EmailComposer {
-
-    private static final String SESSION_TITLE = "CranioSacral therapy";
 
     private final EmailTemplates templates;
 
@@ -42,26 +39,18 @@ class BookingEmails implements EmailComposer {
     }
 
     @Override
+    public boolean composes(String kind) {
+        return NotificationKind.isKind(kind);
+    }
+
+    @Override
     public OutgoingEmail compose(PendingNotification notification) {
-        BookingEvent event = this.json.readValue(notification.event(),
-                BookingEventType.fromCeType(notification.eventType()).orElseThrow().javaType());
+        BookingEvent event = notification.readEvent(this.json);
         NotificationKind kind = NotificationKind.valueOf(notification.kind());
         BookingDetails booking = event.booking();
         ZoneId zone = ZoneId.of(booking.client().timeZone());
-        SessionTimes when = SessionTimes.of(booking.startsAt(), booking.endsAt(), zone);
-
-        Map<String, Object> model = new HashMap<>();
-        model.put("clientName", booking.client().name());
-        model.put("sessionTitle", SESSION_TITLE);
-        model.put("bookedMinutes", booking.bookedMinutes());
-        model.put("handsOnMinutes", booking.handsOnMinutes());
-        model.put("when", when);
-        if (!zone.equals(this.practice.timeZone())) {
-            // the session happens at the practice: say what time that is there, too
-            model.put("practiceWhen", SessionTimes.of(booking.startsAt(), booking.endsAt(), this.practice.timeZone()));
-        }
-        model.put("manageUrl", booking.manageUrl());
-        model.put("practice", this.practice);
+        Map<String, Object> model = SessionEmailModel.of(booking, this.practice);
+        SessionTimes when = (SessionTimes) model.get("when");
         model.put("afterReview", event instanceof BookingConfirmed confirmed && confirmed.afterReview());
         if (event instanceof BookingRescheduled rescheduled) {
             Instant previousEnd = rescheduled.previousStartsAt().plusSeconds(booking.bookedMinutes() * 60L);
@@ -86,13 +75,13 @@ class BookingEmails implements EmailComposer {
     private CalendarInvite invite(BookingEvent event) {
         BookingDetails booking = event.booking();
         String domain = this.practice.email().substring(this.practice.email().indexOf('@') + 1);
-        String description = SESSION_TITLE + ": " + booking.bookedMinutes() + " minutes, " + booking.handsOnMinutes()
+        String description = SessionEmailModel.SESSION_TITLE + ": " + booking.bookedMinutes() + " minutes, " + booking.handsOnMinutes()
                 + " of them hands-on. Wear comfortable clothing without belts, buttons or tight jeans; come well "
                 + "hydrated and bring water for after. To reschedule or cancel: " + booking.manageUrl()
                 + " or call " + this.practice.phone() + ".";
         return new CalendarInvite(event.bookingId() + "@" + domain,
                 event.bookingVersion() - 1, event instanceof BookingCancelled, event.occurredAt(), booking.startsAt(),
-                booking.endsAt(), SESSION_TITLE + " with " + this.practice.name(), description,
+                booking.endsAt(), SessionEmailModel.SESSION_TITLE + " with " + this.practice.name(), description,
                 this.practice.address(), this.practice.name(), this.practice.email(), booking.client().name(),
                 booking.client().email());
     }

@@ -4,11 +4,15 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import dev.stillpoint.events.booking.BookingCancelled;
+import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.booking.BookingRescheduled;
 import dev.stillpoint.notification.delivery.DeliveryQueue;
 import dev.stillpoint.notification.delivery.NewNotification;
+import dev.stillpoint.notification.reminder.ReminderScheduling;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,11 +22,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides which emails a booking event causes and queues them, in one transaction with the record that the event
- * was handled: a redelivered or duplicated event queues nothing twice.
+ * Decides which emails a booking event causes and queues or schedules them, in one transaction with the record that
+ * the event was handled: a redelivered or duplicated event queues nothing twice, and an event older than one already
+ * applied (a lower booking version) changes nothing.
  */
 @Service
 class BookingNotifications {
+
+    private static final String CONFIRMED = "CONFIRMED";
 
     private static final Logger logger = LoggerFactory.getLogger(BookingNotifications.class);
 
@@ -32,11 +39,18 @@ class BookingNotifications {
 
     private final JsonMapper json;
 
+    private final BookingStates states;
+
+    private final ReminderScheduling reminders;
+
     private final Clock clock;
 
-    BookingNotifications(JdbcClient jdbc, DeliveryQueue queue, JsonMapper json, Clock clock) {
+    BookingNotifications(JdbcClient jdbc, DeliveryQueue queue, BookingStates states, ReminderScheduling reminders,
+            JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.queue = queue;
+        this.states = states;
+        this.reminders = reminders;
         this.json = json;
         this.clock = clock;
     }
@@ -54,9 +68,33 @@ class BookingNotifications {
             logger.info("Event {} for booking {} was handled before; ignoring it", event.eventId(), event.bookingId());
             return;
         }
-        NotificationKind kind = NotificationKind.of(event);
-        this.queue.enqueue(new NewNotification(event.bookingId(), event.bookingVersion(), kind.name(),
-                event.booking().client().email(), eventType, this.json.writeValueAsString(event), this.clock.instant()));
+        if (!this.states.advance(event, this.clock.instant())) {
+            logger.info("Event {} for booking {} is at version {}, not newer than what was applied; ignoring it",
+                    event.eventId(), event.bookingId(), event.bookingVersion());
+            return;
+        }
+        BookingDetails booking = event.booking();
+        this.queue.enqueue(new NewNotification(event.bookingId(), event.bookingVersion(),
+                NotificationKind.of(event).name(), booking.client().email(), booking.client().timeZone(), eventType,
+                this.json.writeValueAsString(event), this.clock.instant()));
+        followWithReminders(event);
+    }
+
+    /** The chain of care follows the booking: planned when confirmed, moved when rescheduled, emptied when cancelled. */
+    private void followWithReminders(BookingEvent event) {
+        if (event instanceof BookingConfirmed) {
+            this.reminders.plan(event);
+        }
+        else if (event instanceof BookingRescheduled) {
+            this.reminders.cancel(event.bookingId(),
+                    "the session was moved; see the steps planned for version " + event.bookingVersion());
+            if (CONFIRMED.equals(event.booking().status())) {
+                this.reminders.plan(event);
+            }
+        }
+        else if (event instanceof BookingCancelled) {
+            this.reminders.cancel(event.bookingId(), "the session was cancelled");
+        }
     }
 
     private static void validate(BookingEvent event) {

@@ -1,5 +1,7 @@
 package dev.stillpoint.notification.booking;
 
+import java.util.Arrays;
+
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingEvent;
@@ -30,6 +32,10 @@ enum NotificationKind {
     /** Whether the email carries a calendar invitation (or its cancellation). */
     boolean hasInvite() {
         return this.invite;
+    }
+
+    static boolean isKind(String name) {
+        return Arrays.stream(values()).anyMatch((kind) -> kind.name().equals(name));
     }
 
     static NotificationKind of(BookingEvent event) {

@@ -28,7 +28,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private final DeliveryQueue queue;
 
-    private final EmailComposer composer;
+    private final List<EmailComposer> composers;
 
     private final Mailer mailer;
 
@@ -38,9 +38,10 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private ExecutorService senders;
 
-    DeliveryDispatcher(DeliveryQueue queue, EmailComposer composer, Mailer mailer, DeliveryProperties properties) {
+    DeliveryDispatcher(DeliveryQueue queue, List<EmailComposer> composers, Mailer mailer,
+            DeliveryProperties properties) {
         this.queue = queue;
-        this.composer = composer;
+        this.composers = composers;
         this.mailer = mailer;
         this.properties = properties;
     }
@@ -56,7 +57,7 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private void deliver(PendingNotification notification) {
         try {
-            this.mailer.send(this.composer.compose(notification));
+            this.mailer.send(composerOf(notification.kind()).compose(notification));
             this.queue.markSent(notification.id());
             logger.info("Sent {} {} for booking {} to {}", notification.kind(), notification.messageId(),
                     notification.bookingId(), notification.recipient());
@@ -78,6 +79,11 @@ class DeliveryDispatcher implements SmartLifecycle {
             logger.error("Could not write {} {}", notification.kind(), notification.messageId(), ex);
             this.queue.markFailed(notification.id(), "Could not write the email: " + ex);
         }
+    }
+
+    private EmailComposer composerOf(String kind) {
+        return this.composers.stream().filter((composer) -> composer.composes(kind)).findFirst()
+            .orElseThrow(() -> new IllegalStateException("No email is written for notifications of kind " + kind));
     }
 
     private void dispatchSafely() {

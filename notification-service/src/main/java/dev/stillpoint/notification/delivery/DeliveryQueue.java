@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,8 +14,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The notification table as a queue: emails are enqueued in the transaction of the event that caused them, and
- * claimed by one instance at a time ({@code for update skip locked}) with a lease that expires if it dies.
+ * The notification table as a queue: emails are enqueued in the transaction of the event that caused them (or
+ * released by the scheduler when a reminder is due), and claimed by one instance at a time
+ * ({@code for update skip locked}) with a lease that expires if it dies.
  */
 @Repository
 public class DeliveryQueue {
@@ -31,28 +33,65 @@ public class DeliveryQueue {
         this.messageIdDomain = messageIdDomain.value();
     }
 
-    /** Adds a notification unless it exists already; returns whether it was added. */
+    /** Adds a notification that is due at its {@code dueAt}, unless it exists already; returns whether it was added. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(NewNotification notification) {
-        Timestamp now = Timestamp.from(this.clock.instant());
+        return add(notification, NotificationStatus.PENDING, null);
+    }
+
+    /**
+     * Adds a notification in the given state ({@code PENDING}, {@code SCHEDULED} or {@code SKIPPED} with its
+     * reason) unless it exists already; returns whether it was added.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean add(NewNotification notification, NotificationStatus status, String reason) {
         UUID id = notification.id();
         return this.jdbc.sql("""
-                insert into notification (id, booking_id, booking_version, kind, recipient, event_type, event, status,
-                    due_at, next_attempt_at, message_id, created_at)
-                values (:id, :bookingId, :bookingVersion, :kind, :recipient, :eventType, :event::json, 'PENDING',
-                    :dueAt, :dueAt, :messageId, :now)
+                insert into notification (id, booking_id, booking_version, kind, recipient, time_zone, event_type, event,
+                    status, reason, due_at, next_attempt_at, message_id, created_at)
+                values (:id, :bookingId, :bookingVersion, :kind, :recipient, :timeZone, :eventType, :event::json,
+                    :status, :reason, :dueAt, :dueAt, :messageId, :now)
                 on conflict do nothing""")
             .param("id", id)
             .param("bookingId", notification.bookingId())
             .param("bookingVersion", notification.bookingVersion())
             .param("kind", notification.kind())
             .param("recipient", notification.recipient())
+            .param("timeZone", notification.timeZone())
             .param("eventType", notification.eventType())
             .param("event", notification.event())
+            .param("status", status.name())
+            .param("reason", reason)
             .param("dueAt", Timestamp.from(notification.dueAt()))
             .param("messageId", "<" + id + "@" + this.messageIdDomain + ">")
-            .param("now", now)
+            .param("now", Timestamp.from(this.clock.instant()))
             .update() == 1;
+    }
+
+    /** Makes a scheduled notification due now; returns false if it is no longer scheduled (cancelled, or released). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean release(UUID id) {
+        return this.jdbc.sql("update notification set status = 'PENDING', next_attempt_at = ? "
+                + "where id = ? and status = 'SCHEDULED'")
+            .params(Timestamp.from(this.clock.instant()), id)
+            .update() == 1;
+    }
+
+    /**
+     * Cancels a booking's notifications of the given kinds that are not sent yet (scheduled, or due and waiting);
+     * returns the ids of those it cancelled.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<UUID> cancelUnsent(UUID bookingId, Collection<String> kinds, String reason) {
+        return this.jdbc.sql("""
+                update notification set status = 'CANCELLED', reason = :reason, claimed_until = null
+                where booking_id = :bookingId and kind in (:kinds) and status in ('SCHEDULED', 'PENDING')
+                returning id""")
+            .param("reason", reason)
+            .param("bookingId", bookingId)
+            .param("kinds", kinds)
+            .query(UUID.class)
+            .list();
     }
 
     /**
@@ -69,7 +108,7 @@ public class DeliveryQueue {
                     and (n.claimed_until is null or n.claimed_until < :now)
                     and not exists (select 1 from notification earlier
                         where earlier.booking_id = n.booking_id and earlier.status = 'PENDING'
-                        and (earlier.due_at, earlier.booking_version, earlier.id) < (n.due_at, n.booking_version, n.id))
+                        and (earlier.due_at, earlier.booking_version, earlier.seq) < (n.due_at, n.booking_version, n.seq))
                     order by n.next_attempt_at limit :limit for update of n skip locked)
                 returning id, booking_id, kind, recipient, event_type, event::text as event, message_id, attempts""")
             .param("until", Timestamp.from(now.plus(lease)))
@@ -82,8 +121,8 @@ public class DeliveryQueue {
     }
 
     void markSent(UUID id) {
-        this.jdbc.sql("update notification set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null "
-                + "where id = ?")
+        this.jdbc.sql("update notification set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null, "
+                + "reason = null where id = ?")
             .params(Timestamp.from(this.clock.instant()), id).update();
     }
 

@@ -2,8 +2,11 @@ package dev.stillpoint.notification.delivery;
 
 import dev.stillpoint.notification.mail.OutgoingEmail;
 
-/** Writes the email for a notification. */
+/** Writes the emails of some kinds of notification. */
 public interface EmailComposer {
+
+    /** Whether this composer writes notifications of {@code kind}. */
+    boolean composes(String kind);
 
     OutgoingEmail compose(PendingNotification notification);
 

@@ -11,17 +11,24 @@ import java.util.UUID;
  * @param bookingVersion the booking version that caused it
  * @param kind what kind of email it is, e.g. {@code BOOKING_CONFIRMED}
  * @param recipient the client's address
+ * @param timeZone the client's time zone, in which the delivery log shows when it is due
  * @param eventType the {@code ce_type} of {@code event}
  * @param event the event's JSON, from which the email is written when it is sent
  * @param dueAt when to send it
  */
-public record NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String eventType,
-        String event, Instant dueAt) {
+public record NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String timeZone,
+        String eventType, String event, Instant dueAt) {
 
     /** The same booking, version and kind always give the same id: a notification can exist only once. */
     public UUID id() {
         return UUID.nameUUIDFromBytes((this.bookingId + ":" + this.bookingVersion + ":" + this.kind)
             .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The same notification, due at another time. */
+    public NewNotification dueAt(Instant time) {
+        return new NewNotification(this.bookingId, this.bookingVersion, this.kind, this.recipient, this.timeZone,
+                this.eventType, this.event, time);
     }
 
 }

@@ -1,79 +1,40 @@
 package dev.stillpoint.notification.booking;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
-import dev.stillpoint.embedded.TestPostgres;
 import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.notification.EmailParts;
+import dev.stillpoint.notification.IntegrationTestBase;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Booking events on a real broker become emails at a real SMTP server, once each. */
 @SpringBootTest(properties = { "stillpoint.delivery.initial-retry-delay=300ms", "stillpoint.delivery.poll-interval=100ms" })
-class BookingEventsIntegrationTests {
-
-    private static final int SMTP_PORT = KraftBroker.freePort();
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-    private static KafkaProducer<String, String> producer;
+class BookingEventsIntegrationTests extends IntegrationTestBase {
 
     @Autowired
     JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("notification"));
-        registry.add("spring.datasource.username", TestPostgres::username);
-        registry.add("spring.kafka.bootstrap-servers", BookingEventsIntegrationTests::brokers);
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
-
-    @BeforeAll
-    static void connectProducer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void closeProducer() {
-        producer.close();
-    }
 
     @Test
     void confirmedBookingGetsOneConfirmationWithCalendarInvite() throws Exception {
@@ -90,7 +51,8 @@ class BookingEventsIntegrationTests {
                 "METHOD:REQUEST", "UID:" + event.bookingId() + "@stillpoint.example");
         assertThat(EmailParts.text(email)).contains("Eastern Daylight Time (America/New_York)", "09:00–10:00",
                 "no belts, buttons or tight jeans", "Bring extra water for after");
-        assertThat(this.jdbc.sql("select status || ' ' || message_id from notification where booking_id = ?")
+        assertThat(this.jdbc.sql("select status || ' ' || message_id from notification where booking_id = ? "
+                + "and kind = 'BOOKING_CONFIRMED'")
             .param(event.bookingId()).query(String.class).single()).isEqualTo("SENT " + email.getMessageID());
     }
 
@@ -111,7 +73,8 @@ class BookingEventsIntegrationTests {
                 "Confirmed: your CranioSacral session on Monday 9 March 2026 at 13:00",
                 "Cancelled: your CranioSacral session on Monday 9 March 2026 at 13:00");
         assertThat(emails.get(0).getMessageID()).isNotEqualTo(emails.get(1).getMessageID());
-        assertThat(this.jdbc.sql("select count(*) from notification where booking_id = ?").param(bookingId)
+        assertThat(this.jdbc.sql("select count(*) from notification where booking_id = ? and kind like 'BOOKING_%'")
+            .param(bookingId)
             .query(Integer.class).single()).isEqualTo(2);
     }
 
@@ -162,26 +125,17 @@ class BookingEventsIntegrationTests {
         assertThat(awaitEmails(address, 2)).extracting(MimeMessage::getSubject)
             .containsExactly("Confirmed: your CranioSacral session on Monday 9 March 2026 at 14:00",
                     "Cancelled: your CranioSacral session on Monday 9 March 2026 at 14:00");
-        assertThat(this.jdbc.sql("select status from notification where booking_id = ?").param(event.bookingId())
+        assertThat(this.jdbc.sql("select status from notification where booking_id = ? and kind like 'BOOKING_%' order by seq")
+            .param(event.bookingId())
             .query(String.class).list()).containsExactly("SENT", "SENT");
     }
 
-    private void publish(BookingEvent event) throws Exception {
-        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, event.bookingId().toString(),
-                this.json.writeValueAsString(event)), BookingEventType.of(event).ceType());
+    private static void publish(BookingEvent event) {
+        events.publish(event);
     }
 
-    private static void send(ProducerRecord<String, String> record, String ceType) throws Exception {
-        record.headers().add(CloudEventHeaders.TYPE, ceType.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
-    }
-
-    private static List<MimeMessage> awaitEmails(String address, int count) {
-        List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count);
-        assertThat(emails).as("emails to " + address).hasSize(count);
-        return emails;
+    private static void send(ProducerRecord<String, String> record, String ceType) {
+        events.send(record, ceType);
     }
 
     private static List<ConsumerRecord<String, String>> deadLettersFor(String key, int count) {
@@ -197,10 +151,6 @@ class BookingEventsIntegrationTests {
 
     private static String uniqueAddress() {
         return "client-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    }
-
-    private static String brokers() {
-        return System.getProperty("spring.embedded.kafka.brokers");
     }
 
 }

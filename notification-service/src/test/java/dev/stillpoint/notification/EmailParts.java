@@ -1,20 +1,20 @@
-package dev.stillpoint.notification.booking;
+package dev.stillpoint.notification;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 
 /** Finds a part of a received email. */
-final class EmailParts {
+public final class EmailParts {
 
     private EmailParts() {
     }
 
-    static String text(Part message) throws Exception {
+    public static String text(Part message) throws Exception {
         return find(message, "text/plain");
     }
 
-    static String html(Part message) throws Exception {
+    public static String html(Part message) throws Exception {
         return find(message, "text/html");
     }
 

@@ -1,0 +1,96 @@
+package dev.stillpoint.notification.reminder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
+import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingEvent;
+import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.notification.delivery.DeliveryQueue;
+import dev.stillpoint.notification.delivery.NewNotification;
+import dev.stillpoint.notification.delivery.NotificationStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Plans a confirmed session's chain of care, moves it when the session moves and cancels it when the session is
+ * cancelled. Each step is a notification row (the timeline shows it) and, until it is due, a db-scheduler execution,
+ * written in the transaction of the event that caused it. When the execution fires, the step is released to the
+ * delivery queue, which sends it with the same retries, ordering and Message-ID as every other email.
+ */
+@Service
+public class ReminderScheduling {
+
+    private static final Logger logger = LoggerFactory.getLogger(ReminderScheduling.class);
+
+    private final DeliveryQueue queue;
+
+    private final SchedulerClient scheduler;
+
+    private final ReminderPlanner planner;
+
+    private final JsonMapper json;
+
+    private final Clock clock;
+
+    ReminderScheduling(DeliveryQueue queue, SchedulerClient scheduler, ReminderProperties properties, JsonMapper json,
+            Clock clock) {
+        this.queue = queue;
+        this.scheduler = scheduler;
+        this.planner = new ReminderPlanner(properties);
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Plans the chain of a confirmed session, as the event describes it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void plan(BookingEvent event) {
+        BookingDetails booking = event.booking();
+        Instant now = this.clock.instant();
+        String eventJson = this.json.writeValueAsString(event);
+        for (PlannedStep step : this.planner.plan(booking.startsAt(), booking.endsAt(),
+                ZoneId.of(booking.client().timeZone()), now)) {
+            NewNotification notification = new NewNotification(event.bookingId(), event.bookingVersion(),
+                    step.kind().name(), booking.client().email(), booking.client().timeZone(),
+                    BookingEventType.of(event).ceType(), eventJson, step.dueAt());
+            if (step.isSkipped()) {
+                this.queue.add(notification, NotificationStatus.SKIPPED, step.skipReason());
+            }
+            else if (!step.dueAt().isAfter(now)) {
+                this.queue.add(notification, NotificationStatus.PENDING, null);
+            }
+            else if (this.queue.add(notification, NotificationStatus.SCHEDULED, null)) {
+                this.scheduler.scheduleIfNotExists(ReminderTask.DESCRIPTOR.instance(notification.id().toString())
+                    .scheduledTo(step.dueAt()));
+            }
+        }
+    }
+
+    /** Cancels every step of a booking's chain that is not sent yet, saying why. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancel(UUID bookingId, String reason) {
+        for (UUID id : this.queue.cancelUnsent(bookingId, ReminderKind.NAMES, reason)) {
+            TaskInstanceId execution = ReminderTask.DESCRIPTOR.instanceId(id.toString());
+            try {
+                if (this.scheduler.getScheduledExecution(execution).isPresent()) {
+                    this.scheduler.cancel(execution);
+                }
+            }
+            catch (TaskInstanceException ex) {
+                // firing right now: the release finds the step cancelled and sends nothing
+                logger.debug("Reminder {} is being released as it is cancelled: {}", id, ex.getMessage());
+            }
+        }
+    }
+
+}

@@ -1,0 +1,289 @@
+package dev.stillpoint.notification.reminder;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.stillpoint.embedded.ReceivedEmails;
+import dev.stillpoint.events.booking.BookingCancelled;
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingEvent;
+import dev.stillpoint.events.booking.BookingRescheduled;
+import dev.stillpoint.notification.EmailParts;
+import dev.stillpoint.notification.IntegrationTestBase;
+import dev.stillpoint.notification.MutableClock;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The chain of care over real Kafka, PostgreSQL, db-scheduler and SMTP, on a clock the test moves: planned at the
+ * client's local times, moved by a reschedule, emptied by a cancellation, deaf to stale events, and delivered.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stillpoint.delivery.poll-interval=100ms", "db-scheduler.polling-interval=200ms",
+        "db-scheduler.heartbeat-interval=1s", "stillpoint.staff.password=" + ReminderIntegrationTests.PASSWORD })
+@AutoConfigureRestTestClient
+class ReminderIntegrationTests extends IntegrationTestBase {
+
+    static final String PASSWORD = "test-staff-secret";
+
+    static final MutableClock clock = new MutableClock(Instant.parse("2027-03-07T12:00:00Z"));
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void chainIsPlannedAtEachClientsLocalTimesThroughTheDaylightSavingChanges() {
+        clock.set(Instant.parse("2027-03-07T12:00:00Z"));
+        // Sunday 14 March 2027: the US clocks go forward at 02:00; Europe follows on Sunday 28 March
+        UUID losAngeles = confirm("America/Los_Angeles", "2027-03-14T11:00", null).bookingId();
+        UUID newYork = confirm("America/New_York", "2027-03-15T11:00", null).bookingId();
+        UUID berlin = confirm("Europe/Berlin", "2027-03-29T11:00", null).bookingId();
+
+        assertThat(scheduledSteps(losAngeles)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "HYDRATION_REMINDER", "2027-03-13T11:00-08:00", "MORNING_OF", "2027-03-14T08:00-07:00",
+                "AFTERCARE", "2027-03-14T14:00-07:00", "INTEGRATION_CHECK_IN", "2027-03-17T12:00-07:00"));
+        assertThat(scheduledSteps(newYork)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "HYDRATION_REMINDER", "2027-03-14T11:00-04:00", "MORNING_OF", "2027-03-15T08:00-04:00",
+                "AFTERCARE", "2027-03-15T14:00-04:00", "INTEGRATION_CHECK_IN", "2027-03-18T12:00-04:00"));
+        assertThat(scheduledSteps(berlin)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "HYDRATION_REMINDER", "2027-03-28T11:00+02:00", "MORNING_OF", "2027-03-29T08:00+02:00",
+                "AFTERCARE", "2027-03-29T14:00+02:00", "INTEGRATION_CHECK_IN", "2027-04-01T12:00+02:00"));
+
+        JsonNode hydration = step(timeline(losAngeles), "HYDRATION_REMINDER");
+        assertThat(hydration.get("dueAt").asString()).isEqualTo("2027-03-13T19:00:00Z");
+        assertThat(executionTimes(losAngeles)).containsExactlyInAnyOrder(Instant.parse("2027-03-13T19:00:00Z"),
+                Instant.parse("2027-03-14T15:00:00Z"), Instant.parse("2027-03-14T21:00:00Z"),
+                Instant.parse("2027-03-17T19:00:00Z"));
+    }
+
+    @Test
+    void rescheduleMovesTheChainStaleEventsChangeNothingAndCancelEmptiesIt() {
+        clock.set(Instant.parse("2027-03-07T12:00:00Z"));
+        BookingConfirmed confirmed = confirm("America/New_York", "2027-03-15T11:00", null);
+        UUID bookingId = confirmed.bookingId();
+        awaitSteps(bookingId, 4);
+        Instant newStart = local("America/New_York", "2027-03-17T15:00");
+        events.publish(new BookingRescheduled(UUID.randomUUID(), bookingId, 2, clock.instant(),
+                details(confirmed.booking(), newStart, "CONFIRMED"), confirmed.booking().startsAt()));
+
+        Map<String, String> moved = Map.of("HYDRATION_REMINDER", "2027-03-16T15:00-04:00", "MORNING_OF",
+                "2027-03-17T08:00-04:00", "AFTERCARE", "2027-03-17T18:00-04:00", "INTEGRATION_CHECK_IN",
+                "2027-03-20T16:00-04:00");
+        await().untilAsserted(() -> assertThat(scheduledSteps(bookingId)).isEqualTo(moved));
+        JsonNode timeline = timeline(bookingId);
+        assertThat(timeline.get("notifications").valueStream()
+            .filter((step) -> step.get("bookingVersion").asLong() == 1 && !step.get("kind").asString().startsWith("BOOKING_")))
+            .hasSize(4)
+            .allSatisfy((step) -> {
+                assertThat(step.get("status").asString()).isEqualTo("CANCELLED");
+                assertThat(step.get("reason").asString()).isEqualTo("the session was moved; see the steps planned for version 2");
+            });
+        assertThat(executionTimes(bookingId)).hasSize(4).doesNotContain(Instant.parse("2027-03-14T15:00:00Z"));
+
+        // replayed old versions, under new event ids: recorded as handled, and nothing else
+        BookingEvent staleConfirmed = new BookingConfirmed(UUID.randomUUID(), bookingId, 1, clock.instant(),
+                confirmed.booking(), false);
+        BookingEvent staleRescheduled = new BookingRescheduled(UUID.randomUUID(), bookingId, 2, clock.instant(),
+                details(confirmed.booking(), local("America/New_York", "2027-03-19T15:00"), "CONFIRMED"),
+                newStart);
+        events.publish(staleConfirmed);
+        events.publish(staleRescheduled);
+        await().until(() -> handled(staleConfirmed.eventId()) && handled(staleRescheduled.eventId()));
+        assertThat(timeline(bookingId)).isEqualTo(timeline);
+        assertThat(scheduledSteps(bookingId)).isEqualTo(moved);
+
+        events.publish(new BookingCancelled(UUID.randomUUID(), bookingId, 3, clock.instant(),
+                details(confirmed.booking(), newStart, "CANCELLED")));
+        await().untilAsserted(() -> assertThat(scheduledSteps(bookingId)).isEmpty());
+        assertThat(executionTimes(bookingId)).isEmpty();
+        assertThat(step(timeline(bookingId), "BOOKING_CANCELLED").get("status").asString()).isIn("PENDING", "SENT");
+    }
+
+    @Test
+    void eachStepArrivesAtTheSmtpServerWhenDueExactlyOnceAndNoneAfterACancel() throws Exception {
+        clock.set(Instant.parse("2027-06-07T06:00:00Z"));
+        UUID series = UUID.randomUUID();
+        BookingConfirmed booking = confirm("Europe/Berlin", "2027-06-09T11:00", new BookingDetails.Series(series, 1, 2));
+        confirm("Europe/Berlin", "2027-06-16T11:00", new BookingDetails.Series(series, 2, 2));
+        BookingConfirmed cancelled = confirm("Europe/Berlin", "2027-06-09T11:00", null);
+        events.publish(new BookingCancelled(UUID.randomUUID(), cancelled.bookingId(), 2, clock.instant(),
+                details(cancelled.booking(), cancelled.booking().startsAt(), "CANCELLED")));
+        String client = booking.booking().client().email();
+        awaitEmails(client, 1);
+        await().untilAsserted(() -> assertThat(scheduledSteps(cancelled.bookingId())).isEmpty());
+
+        clock.set(local("Europe/Berlin", "2027-06-08T11:00"));
+        MimeMessage hydration = awaitEmails(client, 2).get(1);
+        assertThat(hydration.getSubject())
+            .isEqualTo("Your CranioSacral session on Wednesday 9 June 2027 at 11:00: drink plenty of water");
+        assertThat(ReceivedEmails.source(hydration)).contains("multipart/alternative", "text/html");
+        assertThat(text(hydration)).contains("drink water steadily through the day", "no belts, buttons or tight jeans",
+                "Bring a bottle of water for after", booking.booking().manageUrl().toString());
+
+        clock.set(local("Europe/Berlin", "2027-06-09T08:00"));
+        assertThat(awaitEmails(client, 3).get(2).getSubject()).isEqualTo("Today at 11:00: your CranioSacral session");
+
+        clock.set(local("Europe/Berlin", "2027-06-09T14:00"));
+        MimeMessage aftercare = awaitEmails(client, 4).get(3);
+        assertThat(aftercare.getSubject()).isEqualTo("After your session: be gentle with yourself");
+        assertThat(text(aftercare)).contains("Be gentle with yourself", "Keep drinking water",
+                "Rest or move as your body asks", "keeps integrating for a couple of days");
+
+        clock.set(local("Europe/Berlin", "2027-06-12T12:00"));
+        MimeMessage checkIn = awaitEmails(client, 5).get(4);
+        assertThat(checkIn.getSubject()).isEqualTo("How are you, a few days on?");
+        assertThat(text(checkIn)).contains("Your next session in the series is on Wednesday 16 June 2027, 11:00–12:00");
+
+        List<MimeMessage> received = awaitEmails(client, 5);
+        JsonNode timeline = timeline(booking.bookingId());
+        assertThat(received).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates()
+            .containsExactlyElementsOf(timeline.get("notifications").valueStream()
+                .map((step) -> step.get("messageId").asString()).toList());
+        assertThat(timeline.get("notifications").valueStream().map((step) -> step.get("status").asString()))
+            .containsOnly("SENT");
+        // the cancelled booking got its confirmation and its cancellation, and none of the four steps
+        assertThat(ReceivedEmails.to(smtp, cancelled.booking().client().email())).hasSize(2);
+        assertThat(statuses(cancelled.bookingId())).containsOnly("SENT", "CANCELLED");
+    }
+
+    @Test
+    void aReminderWhoseInstanceDiedWhileReleasingItIsPickedUpAgain() throws Exception {
+        clock.set(Instant.parse("2027-09-06T06:00:00Z"));
+        BookingConfirmed booking = confirm("Europe/Berlin", "2027-09-08T10:00", null);
+        awaitSteps(booking.bookingId(), 4);
+        UUID hydration = UUID.fromString(this.jdbc.sql("select id::text from notification where booking_id = ? "
+                + "and kind = 'HYDRATION_REMINDER'").param(booking.bookingId()).query(String.class).single());
+        // another instance picked the execution, then died without a word
+        this.jdbc.sql("update scheduled_tasks set picked = true, picked_by = 'crashed-instance', last_heartbeat = ?, "
+                + "version = version + 1 where task_instance = ?")
+            .params(java.sql.Timestamp.from(local("Europe/Berlin", "2027-09-07T10:00")), hydration.toString()).update();
+
+        clock.set(local("Europe/Berlin", "2027-09-07T10:05"));
+        List<MimeMessage> emails = awaitEmails(booking.booking().client().email(), 2);
+        assertThat(emails.get(1).getMessageID()).isEqualTo(step(timeline(booking.bookingId()), "HYDRATION_REMINDER")
+            .get("messageId").asString());
+    }
+
+    @Test
+    void timelineIsForStaffOnlyAndSaysPlainlyWhenABookingIsUnknown() {
+        this.http.get().uri("/api/bookings/{id}/notifications", UUID.randomUUID()).exchange()
+            .expectStatus().isUnauthorized();
+        this.http.get().uri("/api/bookings/{id}/notifications", UUID.randomUUID())
+            .headers((headers) -> headers.setBasicAuth("staff", PASSWORD)).exchange()
+            .expectStatus().isNotFound()
+            .expectBody().jsonPath("$.title").isEqualTo("Booking not found");
+        this.http.get().uri("/api/bookings/not-a-uuid/notifications")
+            .headers((headers) -> headers.setBasicAuth("staff", PASSWORD)).exchange()
+            .expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.status").isEqualTo(400);
+    }
+
+    private BookingConfirmed confirm(String zone, String localStart, BookingDetails.Series series) {
+        UUID bookingId = UUID.randomUUID();
+        Instant start = local(zone, localStart);
+        String email = "client-" + bookingId.toString().substring(0, 8) + "@example.com";
+        BookingDetails booking = new BookingDetails(new BookingDetails.Client("Ada Lovelace", email, zone), "CST_60", 60,
+                45, start, start.plus(Duration.ofMinutes(60)), "CONFIRMED", false,
+                URI.create("http://localhost:8081/bookings/" + bookingId + "/manage?token=abc"), series);
+        BookingConfirmed event = new BookingConfirmed(UUID.randomUUID(), bookingId, 1, clock.instant(), booking, false);
+        events.publish(event);
+        return event;
+    }
+
+    private static BookingDetails details(BookingDetails booking, Instant start, String status) {
+        return new BookingDetails(booking.client(), booking.sessionType(), booking.bookedMinutes(),
+                booking.handsOnMinutes(), start, start.plus(Duration.ofMinutes(booking.bookedMinutes())), status,
+                booking.newsletterOptIn(), booking.manageUrl(), booking.series());
+    }
+
+    /** The steps of a booking's chain that are scheduled, each with its due time in the client's zone. */
+    private Map<String, String> scheduledSteps(UUID bookingId) {
+        awaitSteps(bookingId, 4);
+        return timeline(bookingId).get("notifications").valueStream()
+            .filter((step) -> step.get("status").asString().equals("SCHEDULED"))
+            .collect(Collectors.toMap((step) -> step.get("kind").asString(),
+                    (step) -> step.get("dueAtLocal").asString().replace(":00-", "-").replace(":00+", "+")));
+    }
+
+    private void awaitSteps(UUID bookingId, int count) {
+        await().until(() -> this.jdbc.sql("select count(*) from notification where booking_id = ? and kind not like 'BOOKING_%'")
+            .param(bookingId).query(Integer.class).single() >= count);
+    }
+
+    private JsonNode timeline(UUID bookingId) {
+        String body = this.http.get().uri("/api/bookings/{id}/notifications", bookingId)
+            .headers((headers) -> headers.setBasicAuth("staff", PASSWORD)).exchange()
+            .expectStatus().isOk()
+            .expectBody(String.class).returnResult().getResponseBody();
+        return this.json.readTree(body);
+    }
+
+    private static JsonNode step(JsonNode timeline, String kind) {
+        return timeline.get("notifications").valueStream().filter((step) -> step.get("kind").asString().equals(kind))
+            .reduce((first, later) -> later).orElseThrow();
+    }
+
+    private List<Instant> executionTimes(UUID bookingId) {
+        return this.jdbc.sql("select t.execution_time from scheduled_tasks t join notification n "
+                + "on t.task_instance = n.id::text where n.booking_id = ?")
+            .param(bookingId).query(java.sql.Timestamp.class).list().stream().map(java.sql.Timestamp::toInstant).toList();
+    }
+
+    private List<String> statuses(UUID bookingId) {
+        return this.jdbc.sql("select status from notification where booking_id = ?").param(bookingId)
+            .query(String.class).list();
+    }
+
+    private boolean handled(UUID eventId) {
+        return this.jdbc.sql("select count(*) from processed_event where event_id = ?").param(eventId)
+            .query(Integer.class).single() == 1;
+    }
+
+    private static String text(MimeMessage email) throws Exception {
+        return EmailParts.text(email);
+    }
+
+    private static Instant local(String zone, String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(ZoneId.of(zone)).toInstant();
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ControllableClock {
+
+        @Bean
+        @Primary
+        MutableClock testClock() {
+            return clock;
+        }
+
+    }
+
+}
