@@ -10,12 +10,14 @@ import dev.stillpoint.booking.session.SessionType;
  * is the version its event carries.
  */
 public record Booking(UUID id, Client client, SessionType sessionType, Instant startsAt, BookingStatus status,
-        boolean newsletterOptIn, Screening screening, long version, Instant createdAt, Instant updatedAt) {
+        boolean newsletterOptIn, Screening screening, BookingSeries series, long version, Instant createdAt,
+        Instant updatedAt) {
 
-    static Booking create(UUID id, Client client, SessionType sessionType, Instant startsAt, boolean newsletterOptIn,
-            Screening screening, Instant now) {
-        BookingStatus status = screening.needsReview() ? BookingStatus.PENDING_REVIEW : BookingStatus.CONFIRMED;
-        return new Booking(id, client, sessionType, startsAt, status, newsletterOptIn, screening, 1, now, now);
+    /** A new booking as requested; {@code series} is {@code null} for a single session. */
+    static Booking create(UUID id, NewBooking request, BookingSeries series, Instant now) {
+        BookingStatus status = request.screening().needsReview() ? BookingStatus.PENDING_REVIEW : BookingStatus.CONFIRMED;
+        return new Booking(id, request.client(), request.sessionType(), request.startsAt(), status,
+                request.newsletterOptIn(), request.screening(), series, 1, now, now);
     }
 
     public Instant endsAt() {
@@ -28,12 +30,12 @@ public record Booking(UUID id, Client client, SessionType sessionType, Instant s
 
     Booking rescheduledTo(Instant newStart, Instant now) {
         return new Booking(this.id, this.client, this.sessionType, newStart, this.status, this.newsletterOptIn,
-                this.screening, this.version + 1, this.createdAt, now);
+                this.screening, this.series, this.version + 1, this.createdAt, now);
     }
 
     Booking withStatus(BookingStatus newStatus, Instant now) {
         return new Booking(this.id, this.client, this.sessionType, this.startsAt, newStatus, this.newsletterOptIn,
-                this.screening, this.version + 1, this.createdAt, now);
+                this.screening, this.series, this.version + 1, this.createdAt, now);
     }
 
 }

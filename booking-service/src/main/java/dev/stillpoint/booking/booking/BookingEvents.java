@@ -54,7 +54,11 @@ class BookingEvents {
         return new BookingDetails(new BookingDetails.Client(client.name(), client.email(), client.timeZone().getId()),
                 booking.sessionType().name(), booking.sessionType().bookedMinutes(),
                 booking.sessionType().handsOnMinutes(), booking.startsAt(), booking.endsAt(), booking.status().name(),
-                booking.newsletterOptIn(), this.manageLinks.manageUrl(booking.id()));
+                booking.newsletterOptIn(), this.manageLinks.manageUrl(booking.id()), series(booking.series()));
+    }
+
+    private static BookingDetails.Series series(BookingSeries series) {
+        return (series != null) ? new BookingDetails.Series(series.id(), series.occurrence(), series.occurrences()) : null;
     }
 
     private Instant now() {

@@ -2,7 +2,12 @@ package dev.stillpoint.booking.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.stillpoint.booking.outbox.Outbox;
 
@@ -38,9 +43,45 @@ public class BookingManagement {
     @Transactional
     public Booking book(NewBooking request) {
         this.rules.checkStart(request.startsAt(), request.sessionType());
-        Booking booking = Booking.create(UUID.randomUUID(), request.client(), request.sessionType(), request.startsAt(),
-                request.newsletterOptIn(), request.screening(), this.clock.instant());
+        Booking booking = Booking.create(UUID.randomUUID(), request, null, this.clock.instant());
         ensureSlotFree(booking);
+        return place(booking);
+    }
+
+    /**
+     * Books {@code sessions} weekly sessions, the first as requested and each next one a week later at the same time
+     * at the practice. Each is its own booking with its own events; either all are booked or none.
+     */
+    @Transactional
+    public List<Booking> bookSeries(NewBooking first, int sessions) {
+        List<NewBooking> weeks = this.rules.weekly(first, sessions);
+        UUID seriesId = UUID.randomUUID();
+        List<Booking> series = new ArrayList<>();
+        for (int week = 0; week < sessions; week++) {
+            series.add(Booking.create(UUID.randomUUID(), weeks.get(week),
+                    new BookingSeries(seriesId, week + 1, sessions), this.clock.instant()));
+        }
+        List<Booking> taken = series.stream()
+            .filter((booking) -> this.bookings.overlapsAnother(booking.startsAt(), booking.endsAt(), booking.id()))
+            .toList();
+        if (!taken.isEmpty()) {
+            throw new BookingConflictException("These weeks of the series are already booked: " + describe(taken)
+                    + ". Please choose another day or time for the series.");
+        }
+        series.forEach(this::place);
+        return series;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Booking> findSeries(UUID seriesId) {
+        List<Booking> series = this.bookings.findBySeries(seriesId);
+        if (series.isEmpty()) {
+            throw new BookingNotFoundException("No booking series " + seriesId + ".");
+        }
+        return series;
+    }
+
+    private Booking place(Booking booking) {
         try {
             this.bookings.insert(booking);
         }
@@ -49,6 +90,13 @@ public class BookingManagement {
         }
         this.outbox.append(this.events.created(booking));
         return booking;
+    }
+
+    private static String describe(List<Booking> bookings) {
+        DateTimeFormatter format = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+        return bookings.stream()
+            .map((booking) -> format.format(booking.startsAt().atZone(booking.client().timeZone())))
+            .collect(Collectors.joining(", ")) + " (" + bookings.get(0).client().timeZone().getId() + ")";
     }
 
     @Transactional(readOnly = true)

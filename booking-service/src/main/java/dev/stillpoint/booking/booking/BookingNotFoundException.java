@@ -5,7 +5,11 @@ import java.util.UUID;
 public class BookingNotFoundException extends RuntimeException {
 
     BookingNotFoundException(UUID id) {
-        super("No booking with id " + id + ".");
+        this("No booking with id " + id + ".");
+    }
+
+    BookingNotFoundException(String message) {
+        super(message);
     }
 
 }

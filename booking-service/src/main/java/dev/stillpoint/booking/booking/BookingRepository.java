@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,7 +20,7 @@ class BookingRepository {
     private static final String COLUMNS = """
             id, client_name, client_email, client_time_zone, session_type, starts_at, status, newsletter_opt_in,
             screen_aneurysm, screen_cerebral_hemorrhage, screen_bleeding_disorder, screen_intracranial_pressure,
-            version, created_at, updated_at""";
+            series_id, series_occurrence, series_occurrences, version, created_at, updated_at""";
 
     private final JdbcClient jdbc;
 
@@ -30,7 +31,8 @@ class BookingRepository {
     void insert(Booking booking) {
         this.jdbc.sql("insert into booking (" + COLUMNS + ", ends_at) values (:id, :clientName, :clientEmail, "
                 + ":clientTimeZone, :sessionType, :startsAt, :status, :newsletterOptIn, :aneurysm, :cerebralHemorrhage, "
-                + ":bleedingDisorder, :intracranialPressure, :version, :createdAt, :updatedAt, :endsAt)")
+                + ":bleedingDisorder, :intracranialPressure, :seriesId, :occurrence, :occurrences, :version, :createdAt, "
+                + ":updatedAt, :endsAt)")
             .param("id", booking.id())
             .param("clientName", booking.client().name())
             .param("clientEmail", booking.client().email())
@@ -44,6 +46,9 @@ class BookingRepository {
             .param("cerebralHemorrhage", booking.screening().cerebralHemorrhage())
             .param("bleedingDisorder", booking.screening().bleedingDisorder())
             .param("intracranialPressure", booking.screening().intracranialPressure())
+            .param("seriesId", (booking.series() != null) ? booking.series().id() : null)
+            .param("occurrence", (booking.series() != null) ? booking.series().occurrence() : null)
+            .param("occurrences", (booking.series() != null) ? booking.series().occurrences() : null)
             .param("version", booking.version())
             .param("createdAt", Timestamp.from(booking.createdAt()))
             .param("updatedAt", Timestamp.from(booking.updatedAt()))
@@ -74,6 +79,12 @@ class BookingRepository {
             .query(BookingRepository::map).optional();
     }
 
+    /** The sessions of a weekly series, in order. */
+    List<Booking> findBySeries(UUID seriesId) {
+        return this.jdbc.sql("select " + COLUMNS + " from booking where series_id = ? order by series_occurrence")
+            .param(seriesId).query(BookingRepository::map).list();
+    }
+
     /** Whether a live booking other than {@code excludedId} overlaps {@code [start, end)}. */
     boolean overlapsAnother(Instant start, Instant end, UUID excludedId) {
         return this.jdbc.sql("select exists (select 1 from booking where status <> 'CANCELLED' and id <> :excluded "
@@ -84,6 +95,12 @@ class BookingRepository {
             .query(Boolean.class).single();
     }
 
+    private static BookingSeries series(ResultSet rs) throws SQLException {
+        UUID seriesId = rs.getObject("series_id", UUID.class);
+        return (seriesId != null)
+                ? new BookingSeries(seriesId, rs.getInt("series_occurrence"), rs.getInt("series_occurrences")) : null;
+    }
+
     private static Booking map(ResultSet rs, int row) throws SQLException {
         Client client = new Client(rs.getString("client_name"), rs.getString("client_email"),
                 ZoneId.of(rs.getString("client_time_zone")));
@@ -91,7 +108,7 @@ class BookingRepository {
                 rs.getBoolean("screen_bleeding_disorder"), rs.getBoolean("screen_intracranial_pressure"));
         return new Booking(rs.getObject("id", UUID.class), client, SessionType.valueOf(rs.getString("session_type")),
                 rs.getTimestamp("starts_at").toInstant(), BookingStatus.valueOf(rs.getString("status")),
-                rs.getBoolean("newsletter_opt_in"), screening, rs.getLong("version"),
+                rs.getBoolean("newsletter_opt_in"), screening, series(rs), rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 

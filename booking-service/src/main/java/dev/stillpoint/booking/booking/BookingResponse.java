@@ -6,8 +6,8 @@ import java.util.UUID;
 
 /** A booking as the API shows it; times are in the client's own time zone. */
 record BookingResponse(UUID id, BookingStatus status, String sessionType, int bookedMinutes, int handsOnMinutes,
-        OffsetDateTime startsAt, OffsetDateTime endsAt, ClientResponse client, boolean newsletterOptIn, long version,
-        URI manageUrl) {
+        OffsetDateTime startsAt, OffsetDateTime endsAt, ClientResponse client, boolean newsletterOptIn,
+        BookingSeries series, long version, URI manageUrl) {
 
     static BookingResponse of(Booking booking, URI manageUrl) {
         Client client = booking.client();
@@ -16,7 +16,7 @@ record BookingResponse(UUID id, BookingStatus status, String sessionType, int bo
                 booking.startsAt().atZone(client.timeZone()).toOffsetDateTime(),
                 booking.endsAt().atZone(client.timeZone()).toOffsetDateTime(),
                 new ClientResponse(client.name(), client.email(), client.timeZone().getId()), booking.newsletterOptIn(),
-                booking.version(), manageUrl);
+                booking.series(), booking.version(), manageUrl);
     }
 
     record ClientResponse(String name, String email, String timeZone) {

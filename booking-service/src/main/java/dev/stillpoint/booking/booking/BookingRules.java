@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import dev.stillpoint.booking.session.SessionType;
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
 class BookingRules {
 
     private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final BookingProperties properties;
 
@@ -51,6 +55,27 @@ class BookingRules {
                 .formatted(describeDays(hours), HOURS.format(hours.opens()), HOURS.format(hours.closes()),
                         this.properties.practiceTimeZone(), sessionType.bookedMinutes()));
         }
+    }
+
+    /**
+     * A weekly series: the first session as requested, each next one a week later at the same time at the practice
+     * (so a series that spans a change of the clocks stays at, say, 10:00). Every week must keep the rules.
+     */
+    List<NewBooking> weekly(NewBooking first, int sessions) {
+        ZonedDateTime start = first.startsAt().atZone(this.properties.practiceTimeZone());
+        List<NewBooking> weeks = new ArrayList<>();
+        for (int week = 0; week < sessions; week++) {
+            NewBooking session = first.startingAt(start.plusWeeks(week).toInstant());
+            try {
+                checkStart(session.startsAt(), session.sessionType());
+            }
+            catch (BookingRuleViolation ex) {
+                throw (week == 0) ? ex : new BookingRuleViolation("startsAt", "Session " + (week + 1) + " of the series, on "
+                        + DAY.format(start.plusWeeks(week)) + ": " + ex.getMessage());
+            }
+            weeks.add(session);
+        }
+        return weeks;
     }
 
     private static String describeDays(BookingProperties.OpeningHours hours) {

@@ -1,0 +1,59 @@
+package dev.stillpoint.booking.booking;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Weekly series of 5 or 10 sessions, booked in one request; each session is then a booking of its own. */
+@RestController
+@RequestMapping("/api/booking-series")
+class BookingSeriesController {
+
+    private final BookingManagement bookings;
+
+    private final ManageLinks manageLinks;
+
+    BookingSeriesController(BookingManagement bookings, ManageLinks manageLinks) {
+        this.bookings = bookings;
+        this.manageLinks = manageLinks;
+    }
+
+    @PostMapping
+    ResponseEntity<SeriesResponse> book(@Valid @RequestBody BookingSeriesRequest request) {
+        List<Booking> series = this.bookings.bookSeries(request.firstSession(), request.sessions());
+        UUID seriesId = series.get(0).series().id();
+        return ResponseEntity
+            .created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(seriesId))
+            .body(response(seriesId, series));
+    }
+
+    @GetMapping("/{id}")
+    SeriesResponse series(@PathVariable UUID id) {
+        return response(id, this.bookings.findSeries(id));
+    }
+
+    private SeriesResponse response(UUID seriesId, List<Booking> series) {
+        return new SeriesResponse(seriesId, series.size(), series.stream()
+            .map((booking) -> BookingResponse.of(booking, this.manageLinks.manageUrl(booking.id())))
+            .toList());
+    }
+
+    /**
+     * @param id the series
+     * @param sessions how many sessions it has
+     * @param bookings each session as it stands now, in order
+     */
+    record SeriesResponse(UUID id, int sessions, List<BookingResponse> bookings) {
+    }
+
+}
