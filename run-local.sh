@@ -102,6 +102,9 @@ Book a session, then watch the confirmation arrive:
     "sessionType": "CST_60", "startsAt": "$next_slot", "newsletterOptIn": true,
     "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}'
 
+Every email of a booking, sent and planned (reminders, aftercare, check-in), in UTC and the client's time:
+  curl -s -u $STILLPOINT_STAFF_USERNAME:$STILLPOINT_STAFF_PASSWORD localhost:8082/api/bookings/<booking id>/notifications
+
 Press Ctrl-C to stop.
 INFO
 wait -n "${pids[@]}" || true

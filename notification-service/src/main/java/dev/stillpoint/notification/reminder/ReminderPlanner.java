@@ -33,18 +33,22 @@ final class ReminderPlanner {
     }
 
     /**
-     * Before the session, outside quiet hours (moved to the nearest allowed time that is still before the session);
-     * a late booking gets it at once, unless the session starts within the minimum lead.
+     * Before the session, outside quiet hours (moved to the nearest allowed time that is still before the session).
+     * A late booking, made after the reminder's time, gets it at once, unless the session starts within the minimum
+     * lead.
      */
     private PlannedStep hydration(ZonedDateTime start, Instant now) {
         ReminderKind kind = ReminderKind.HYDRATION_REMINDER;
-        ZonedDateTime latest = start.minus(this.properties.minimumLead());
-        ZonedDateTime nominal = min(shift(start, this.properties.hydrationBefore().negated()), latest);
-        if (!now.isBefore(latest.toInstant())) {
-            return PlannedStep.skipped(kind, nominal.toInstant(),
-                    "booked less than " + describe(this.properties.minimumLead()) + " before the session");
+        ZonedDateTime nominal = shift(start, this.properties.hydrationBefore().negated());
+        ZonedDateTime latest = max(start.minus(this.properties.minimumLead()), nominal);
+        ZonedDateTime due = nominal;
+        if (nominal.toInstant().isBefore(now)) {
+            if (!now.isBefore(start.minus(this.properties.minimumLead()).toInstant())) {
+                return PlannedStep.skipped(kind, nominal.toInstant(),
+                        "booked less than " + describe(this.properties.minimumLead()) + " before the session");
+            }
+            due = now.atZone(start.getZone());
         }
-        ZonedDateTime due = nominal.toInstant().isBefore(now) ? now.atZone(start.getZone()) : nominal;
         if (!this.quietHours.contains(due)) {
             return PlannedStep.due(kind, due.toInstant());
         }
@@ -95,8 +99,8 @@ final class ReminderPlanner {
         return time.plusDays(days).plus(offset.minusDays(days));
     }
 
-    private static ZonedDateTime min(ZonedDateTime a, ZonedDateTime b) {
-        return a.isAfter(b) ? b : a;
+    private static ZonedDateTime max(ZonedDateTime a, ZonedDateTime b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static Duration distance(ZonedDateTime from, ZonedDateTime to) {

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * time.
  *
  * @param hydrationBefore the hydration reminder comes this long before the start
- * @param minimumLead no reminder comes closer to the start than this; a booking made later gets none
+ * @param minimumLead a booking made after its reminder's time gets it at once, unless the session starts within
+ * this; then it gets none
  * @param morningOfAt the morning-of note comes at this local time on the day of the session
  * @param morningOfMinimumLead and only if the session starts more than this long after it
  * @param aftercareAfter aftercare comes this long after the session ends

@@ -47,6 +47,7 @@ class NotificationTimelineController {
 
     /**
      * @param dueAtLocal {@code dueAt} in the client's time zone
+     * @param messageId the Message-ID the email has (or will have); none for a step that will never be sent
      */
     record Step(String kind, NotificationStatus status, String reason, long bookingVersion, Instant dueAt,
             OffsetDateTime dueAtLocal, Instant sentAt, OffsetDateTime sentAtLocal, String messageId, int attempts,
@@ -56,8 +57,13 @@ class NotificationTimelineController {
             ZoneId zone = ZoneId.of(notification.timeZone());
             return new Step(notification.kind(), notification.status(), notification.reason(),
                     notification.bookingVersion(), notification.dueAt(), local(notification.dueAt(), zone),
-                    notification.sentAt(), local(notification.sentAt(), zone), notification.messageId(),
-                    notification.attempts(), notification.lastError());
+                    notification.sentAt(), local(notification.sentAt(), zone), neverSent(notification) ? null
+                            : notification.messageId(), notification.attempts(), notification.lastError());
+        }
+
+        private static boolean neverSent(LoggedNotification notification) {
+            return notification.sentAt() == null && (notification.status() == NotificationStatus.SKIPPED
+                    || notification.status() == NotificationStatus.CANCELLED);
         }
 
         private static OffsetDateTime local(Instant instant, ZoneId zone) {

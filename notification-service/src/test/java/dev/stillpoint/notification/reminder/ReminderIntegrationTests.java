@@ -15,6 +15,7 @@ import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
+import dev.stillpoint.events.booking.BookingHeldForReview;
 import dev.stillpoint.events.booking.BookingRescheduled;
 import dev.stillpoint.notification.EmailParts;
 import dev.stillpoint.notification.IntegrationTestBase;
@@ -128,6 +129,24 @@ class ReminderIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void heldBookingGetsNoRemindersUntilItIsApproved() {
+        clock.set(Instant.parse("2027-03-07T12:00:00Z"));
+        BookingConfirmed request = confirm("Europe/Berlin", "2027-03-17T11:00", null, false);
+        UUID bookingId = request.bookingId();
+        BookingDetails held = details(request.booking(), request.booking().startsAt(), "PENDING_REVIEW");
+        events.publish(new BookingHeldForReview(UUID.randomUUID(), bookingId, 1, clock.instant(), held));
+        await().until(() -> statuses(bookingId).size() == 1);
+        assertThat(timeline(bookingId).get("notifications").valueStream().map((step) -> step.get("kind").asString()))
+            .containsExactly("BOOKING_HELD");
+        assertThat(executionTimes(bookingId)).isEmpty();
+
+        events.publish(new BookingConfirmed(UUID.randomUUID(), bookingId, 2, clock.instant(), request.booking(), true));
+        assertThat(scheduledSteps(bookingId)).containsOnlyKeys("HYDRATION_REMINDER", "MORNING_OF", "AFTERCARE",
+                "INTEGRATION_CHECK_IN");
+        assertThat(executionTimes(bookingId)).hasSize(4);
+    }
+
+    @Test
     void eachStepArrivesAtTheSmtpServerWhenDueExactlyOnceAndNoneAfterACancel() throws Exception {
         clock.set(Instant.parse("2027-06-07T06:00:00Z"));
         UUID series = UUID.randomUUID();
@@ -162,6 +181,12 @@ class ReminderIntegrationTests extends IntegrationTestBase {
         assertThat(checkIn.getSubject()).isEqualTo("How are you, a few days on?");
         assertThat(text(checkIn)).contains("Your next session in the series is on Wednesday 16 June 2027, 11:00–12:00");
 
+        // the confirmation redelivered, and replayed under a new event id: nothing is planned or sent again
+        BookingConfirmed replayed = new BookingConfirmed(UUID.randomUUID(), booking.bookingId(), 1, clock.instant(),
+                booking.booking(), false);
+        events.publish(booking);
+        events.publish(replayed);
+        await().until(() -> handled(replayed.eventId()));
         List<MimeMessage> received = awaitEmails(client, 5);
         JsonNode timeline = timeline(booking.bookingId());
         assertThat(received).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates()
@@ -207,6 +232,11 @@ class ReminderIntegrationTests extends IntegrationTestBase {
     }
 
     private BookingConfirmed confirm(String zone, String localStart, BookingDetails.Series series) {
+        return confirm(zone, localStart, series, true);
+    }
+
+    /** A confirmed booking, published unless {@code publish} is false. */
+    private BookingConfirmed confirm(String zone, String localStart, BookingDetails.Series series, boolean publish) {
         UUID bookingId = UUID.randomUUID();
         Instant start = local(zone, localStart);
         String email = "client-" + bookingId.toString().substring(0, 8) + "@example.com";
@@ -214,7 +244,9 @@ class ReminderIntegrationTests extends IntegrationTestBase {
                 45, start, start.plus(Duration.ofMinutes(60)), "CONFIRMED", false,
                 URI.create("http://localhost:8081/bookings/" + bookingId + "/manage?token=abc"), series);
         BookingConfirmed event = new BookingConfirmed(UUID.randomUUID(), bookingId, 1, clock.instant(), booking, false);
-        events.publish(event);
+        if (publish) {
+            events.publish(event);
+        }
         return event;
     }
 

@@ -107,6 +107,16 @@ class ReminderPlannerTests {
     }
 
     @Test
+    void aShortConfiguredReminderOffsetIsHonouredEvenBelowTheMinimumLead() {
+        ReminderProperties minutes = new ReminderProperties(Duration.ofMinutes(5), Duration.ofHours(1), LocalTime.of(8, 0),
+                Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(3), DEFAULTS.quietHours());
+        Instant now = local(BERLIN, "2027-06-10T14:00");
+        List<PlannedStep> steps = new ReminderPlanner(minutes).plan(local(BERLIN, "2027-06-10T14:15"),
+                local(BERLIN, "2027-06-10T15:15"), BERLIN, now);
+        assertThat(steps.get(0)).isEqualTo(PlannedStep.due(ReminderKind.HYDRATION_REMINDER, local(BERLIN, "2027-06-10T14:10")));
+    }
+
+    @Test
     void morningNoteOnlyWhenTheSessionIsMoreThanTwoHoursAfterIt() {
         assertThat(plan(BERLIN, "2027-06-10T10:15", 60, WEEK_BEFORE)).containsKey(ReminderKind.MORNING_OF);
         assertThat(plan(BERLIN, "2027-06-10T10:00", 60, WEEK_BEFORE)).doesNotContainKey(ReminderKind.MORNING_OF);
