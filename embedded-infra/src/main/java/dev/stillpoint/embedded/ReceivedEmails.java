@@ -21,7 +21,12 @@ public final class ReceivedEmails {
 
     /** Waits until {@code count} emails to {@code address} arrived, and returns them in the order they arrived. */
     public static List<MimeMessage> waitFor(GreenMailOperations smtp, String address, int count) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> to(smtp, address).size() >= count);
+        return waitFor(smtp, address, count, Duration.ofSeconds(60));
+    }
+
+    /** As {@link #waitFor(GreenMailOperations, String, int)}, waiting at most {@code timeout}. */
+    public static List<MimeMessage> waitFor(GreenMailOperations smtp, String address, int count, Duration timeout) {
+        await().atMost(timeout).until(() -> to(smtp, address).size() >= count);
         return to(smtp, address);
     }
 

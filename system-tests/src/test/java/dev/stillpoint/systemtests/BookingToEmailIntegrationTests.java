@@ -4,13 +4,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The spine, end to end: the three packaged services, each in its own JVM, on one real Kafka broker, PostgreSQL
  * database and SMTP server, configured only through standard Spring environment variables. A booking posted over
- * HTTP ends as exactly one confirmation email; a reschedule and a cancellation end as their notices.
+ * HTTP ends as exactly one confirmation email; a reschedule and a cancellation end as their notices; a hydration
+ * reminder, its offset set through the environment, arrives when db-scheduler releases it.
  */
 class BookingToEmailIntegrationTests {
 
@@ -53,22 +58,35 @@ class BookingToEmailIntegrationTests {
 
     private static ServiceProcess newsletter;
 
+    private static ServiceProcess notification;
+
+    /** The Saturday before the other tests' slots: its reminder falls due while theirs are still days away. */
+    private static final OffsetDateTime REMINDED_SLOT = slot(-2);
+
+    private static Instant reminderDue;
+
     @BeforeAll
     static void startEverything() {
         kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
         smtp = new GreenMail(new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("stillpoint"),
-                "SPRING_DATASOURCE_USERNAME", TestPostgres.username(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD,
-                "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "system-test-secret",
-                "STILLPOINT_PRACTICE_NAME", "Stillpoint Test Practice");
+        // a hydration reminder offset that makes REMINDED_SLOT's reminder due a minute from now
+        reminderDue = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("stillpoint")),
+                Map.entry("SPRING_DATASOURCE_USERNAME", TestPostgres.username()),
+                Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                Map.entry("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort())),
+                Map.entry("STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD),
+                Map.entry("STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "system-test-secret"),
+                Map.entry("STILLPOINT_PRACTICE_NAME", "Stillpoint Test Practice"),
+                Map.entry("STILLPOINT_REMINDERS_HYDRATION_BEFORE",
+                        Duration.between(reminderDue, REMINDED_SLOT.toInstant()).toString()),
+                Map.entry("STILLPOINT_REMINDERS_QUIET_HOURS_STARTS", "00:00"),
+                Map.entry("STILLPOINT_REMINDERS_QUIET_HOURS_ENDS", "00:00"));
         booking = ServiceProcess.start("booking-service", KraftBroker.freePort(), environment);
-        ServiceProcess notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
+        notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
         newsletter = ServiceProcess.start("newsletter-service", KraftBroker.freePort(), environment);
         services.addAll(List.of(booking, notification, newsletter));
         services.forEach(ServiceProcess::awaitReady);
@@ -127,6 +145,31 @@ class BookingToEmailIntegrationTests {
     }
 
     @Test
+    void theHydrationReminderArrivesWhenDueAndTheTimelineShowsTheRestOfTheChain() throws Exception {
+        HttpResponse<String> created = booking.post("/api/bookings",
+                request("hydrate@example.com", REMINDED_SLOT, false).replace("America/New_York", "Etc/UTC"));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+
+        MimeMessage reminder = ReceivedEmails.waitFor(smtp, "hydrate@example.com", 2, Duration.ofSeconds(120)).get(1);
+        assertThat(reminder.getSubject()).endsWith(": drink plenty of water");
+
+        String credentials = Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        JsonNode timeline = json.readTree(notification.get("/api/bookings/" + id + "/notifications",
+                "Authorization", "Basic " + credentials).body());
+        Map<String, JsonNode> steps = new HashMap<>();
+        timeline.get("notifications").valueStream().forEach((step) -> steps.put(step.get("kind").asString(), step));
+        assertThat(steps.get("HYDRATION_REMINDER").get("status").asString()).isEqualTo("SENT");
+        assertThat(steps.get("HYDRATION_REMINDER").get("messageId").asString()).isEqualTo(reminder.getMessageID());
+        assertThat(steps.get("HYDRATION_REMINDER").get("dueAt").asString()).isEqualTo(reminderDue.toString());
+        assertThat(Instant.parse(steps.get("HYDRATION_REMINDER").get("sentAt").asString())).isAfterOrEqualTo(reminderDue);
+        Instant end = REMINDED_SLOT.toInstant().plus(Duration.ofHours(1));
+        assertThat(steps.get("AFTERCARE").get("dueAt").asString()).isEqualTo(end.plus(Duration.ofHours(2)).toString());
+        assertThat(steps.get("INTEGRATION_CHECK_IN").get("dueAt").asString()).isEqualTo(end.plus(Duration.ofDays(3)).toString());
+        assertThat(steps.get("AFTERCARE").get("status").asString()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
     void theNewsletterServiceIsUpOnTheSameInfrastructure() throws Exception {
         HttpResponse<String> health = newsletter.get("/actuator/health");
         JsonNode body = json.readTree(health.body());
@@ -156,7 +199,10 @@ class BookingToEmailIntegrationTests {
         throw new AssertionError("no text/calendar part");
     }
 
-    /** Weekday slots inside the practice's default opening hours, a week or more ahead. */
+    /**
+     * 10:00 London, inside the practice's default opening hours: index 0 is the Monday a week or more ahead, 1 the
+     * Tuesday after it, -2 the Saturday before it.
+     */
     private static OffsetDateTime slot(int index) {
         ZoneId london = ZoneId.of("Europe/London");
         LocalDate monday = LocalDate.now(london).plusWeeks(1).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
