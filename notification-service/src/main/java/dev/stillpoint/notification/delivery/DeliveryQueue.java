@@ -21,6 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class DeliveryQueue {
 
+    private static final String EXPIRED = "its time had passed: the session had begun before it could be sent";
+
     private final JdbcClient jdbc;
 
     private final Clock clock;
@@ -48,9 +50,9 @@ public class DeliveryQueue {
         UUID id = notification.id();
         return this.jdbc.sql("""
                 insert into notification (id, booking_id, booking_version, kind, recipient, time_zone, event_type, event,
-                    status, reason, due_at, next_attempt_at, message_id, created_at)
+                    status, reason, due_at, expires_at, next_attempt_at, message_id, created_at)
                 values (:id, :bookingId, :bookingVersion, :kind, :recipient, :timeZone, :eventType, :event::json,
-                    :status, :reason, :dueAt, :dueAt, :messageId, :now)
+                    :status, :reason, :dueAt, :expiresAt, :dueAt, :messageId, :now)
                 on conflict do nothing""")
             .param("id", id)
             .param("bookingId", notification.bookingId())
@@ -63,17 +65,27 @@ public class DeliveryQueue {
             .param("status", status.name())
             .param("reason", reason)
             .param("dueAt", Timestamp.from(notification.dueAt()))
+            .param("expiresAt", (notification.expiresAt() != null) ? Timestamp.from(notification.expiresAt()) : null)
             .param("messageId", "<" + id + "@" + this.messageIdDomain + ">")
             .param("now", Timestamp.from(this.clock.instant()))
             .update() == 1;
     }
 
-    /** Makes a scheduled notification due now; returns false if it is no longer scheduled (cancelled, or released). */
+    /**
+     * Makes a scheduled notification due now, or skips it if it expired meanwhile; returns false if it was no longer
+     * scheduled (cancelled, or released already).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean release(UUID id) {
-        return this.jdbc.sql("update notification set status = 'PENDING', next_attempt_at = ? "
-                + "where id = ? and status = 'SCHEDULED'")
-            .params(Timestamp.from(this.clock.instant()), id)
+        return this.jdbc.sql("""
+                update notification set
+                    status = case when expires_at <= :now then 'SKIPPED' else 'PENDING' end,
+                    reason = case when expires_at <= :now then :expired end,
+                    next_attempt_at = :now
+                where id = :id and status = 'SCHEDULED'""")
+            .param("now", Timestamp.from(this.clock.instant()))
+            .param("expired", EXPIRED)
+            .param("id", id)
             .update() == 1;
     }
 
@@ -101,6 +113,10 @@ public class DeliveryQueue {
      */
     List<PendingNotification> claimDue(int limit, Duration lease) {
         Instant now = this.clock.instant();
+        this.jdbc.sql("update notification set status = 'SKIPPED', reason = ? where status = 'PENDING' "
+                + "and expires_at <= ? and (claimed_until is null or claimed_until < ?)")
+            .params(EXPIRED, Timestamp.from(now), Timestamp.from(now))
+            .update();
         return this.jdbc.sql("""
                 update notification set claimed_until = :until, attempts = attempts + 1
                 where id in (select n.id from notification n

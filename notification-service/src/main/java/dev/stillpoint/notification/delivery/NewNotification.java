@@ -15,20 +15,22 @@ import java.util.UUID;
  * @param eventType the {@code ce_type} of {@code event}
  * @param event the event's JSON, from which the email is written when it is sent
  * @param dueAt when to send it
+ * @param expiresAt after this it is skipped rather than sent (for a reminder: the session's start); {@code null} for
+ * never
  */
 public record NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String timeZone,
-        String eventType, String event, Instant dueAt) {
+        String eventType, String event, Instant dueAt, Instant expiresAt) {
+
+    /** A notification that is worth sending however late it is. */
+    public NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String timeZone,
+            String eventType, String event, Instant dueAt) {
+        this(bookingId, bookingVersion, kind, recipient, timeZone, eventType, event, dueAt, null);
+    }
 
     /** The same booking, version and kind always give the same id: a notification can exist only once. */
     public UUID id() {
         return UUID.nameUUIDFromBytes((this.bookingId + ":" + this.bookingVersion + ":" + this.kind)
             .getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The same notification, due at another time. */
-    public NewNotification dueAt(Instant time) {
-        return new NewNotification(this.bookingId, this.bookingVersion, this.kind, this.recipient, this.timeZone,
-                this.eventType, this.event, time);
     }
 
 }

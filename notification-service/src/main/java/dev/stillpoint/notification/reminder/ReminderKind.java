@@ -1,7 +1,10 @@
 package dev.stillpoint.notification.reminder;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+
+import dev.stillpoint.events.booking.BookingDetails;
 
 /** The steps of a booked session's chain of care; each template name is the name of its files under templates/mail. */
 enum ReminderKind {
@@ -21,6 +24,11 @@ enum ReminderKind {
 
     String template() {
         return this.template;
+    }
+
+    /** A reminder before the session is skipped once the session has begun; after the session, nothing expires. */
+    Instant expiresAt(BookingDetails booking) {
+        return (this == HYDRATION_REMINDER || this == MORNING_OF) ? booking.startsAt() : null;
     }
 
 }

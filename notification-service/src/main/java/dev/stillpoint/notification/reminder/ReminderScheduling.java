@@ -62,7 +62,7 @@ public class ReminderScheduling {
                 ZoneId.of(booking.client().timeZone()), now)) {
             NewNotification notification = new NewNotification(event.bookingId(), event.bookingVersion(),
                     step.kind().name(), booking.client().email(), booking.client().timeZone(),
-                    BookingEventType.of(event).ceType(), eventJson, step.dueAt());
+                    BookingEventType.of(event).ceType(), eventJson, step.dueAt(), step.kind().expiresAt(booking));
             if (step.isSkipped()) {
                 this.queue.add(notification, NotificationStatus.SKIPPED, step.skipReason());
             }

@@ -1,6 +1,7 @@
 package dev.stillpoint.notification.reminder;
 
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
@@ -33,6 +35,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,9 +63,18 @@ class ReminderIntegrationTests extends IntegrationTestBase {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    ReminderScheduling reminders;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Scheduler scheduler;
+
     @Test
     void chainIsPlannedAtEachClientsLocalTimesThroughTheDaylightSavingChanges() {
-        clock.set(Instant.parse("2027-03-07T12:00:00Z"));
+        setClock(Instant.parse("2027-03-07T12:00:00Z"));
         // Sunday 14 March 2027: the US clocks go forward at 02:00; Europe follows on Sunday 28 March
         UUID losAngeles = confirm("America/Los_Angeles", "2027-03-14T11:00", null).bookingId();
         UUID newYork = confirm("America/New_York", "2027-03-15T11:00", null).bookingId();
@@ -87,7 +99,7 @@ class ReminderIntegrationTests extends IntegrationTestBase {
 
     @Test
     void rescheduleMovesTheChainStaleEventsChangeNothingAndCancelEmptiesIt() {
-        clock.set(Instant.parse("2027-03-07T12:00:00Z"));
+        setClock(Instant.parse("2027-03-07T12:00:00Z"));
         BookingConfirmed confirmed = confirm("America/New_York", "2027-03-15T11:00", null);
         UUID bookingId = confirmed.bookingId();
         awaitSteps(bookingId, 4);
@@ -130,7 +142,7 @@ class ReminderIntegrationTests extends IntegrationTestBase {
 
     @Test
     void heldBookingGetsNoRemindersUntilItIsApproved() {
-        clock.set(Instant.parse("2027-03-07T12:00:00Z"));
+        setClock(Instant.parse("2027-03-07T12:00:00Z"));
         BookingConfirmed request = confirm("Europe/Berlin", "2027-03-17T11:00", null, false);
         UUID bookingId = request.bookingId();
         BookingDetails held = details(request.booking(), request.booking().startsAt(), "PENDING_REVIEW");
@@ -148,7 +160,7 @@ class ReminderIntegrationTests extends IntegrationTestBase {
 
     @Test
     void eachStepArrivesAtTheSmtpServerWhenDueExactlyOnceAndNoneAfterACancel() throws Exception {
-        clock.set(Instant.parse("2027-06-07T06:00:00Z"));
+        setClock(Instant.parse("2027-06-07T06:00:00Z"));
         UUID series = UUID.randomUUID();
         BookingConfirmed booking = confirm("Europe/Berlin", "2027-06-09T11:00", new BookingDetails.Series(series, 1, 2));
         confirm("Europe/Berlin", "2027-06-16T11:00", new BookingDetails.Series(series, 2, 2));
@@ -159,7 +171,7 @@ class ReminderIntegrationTests extends IntegrationTestBase {
         awaitEmails(client, 1);
         await().untilAsserted(() -> assertThat(scheduledSteps(cancelled.bookingId())).isEmpty());
 
-        clock.set(local("Europe/Berlin", "2027-06-08T11:00"));
+        setClock(local("Europe/Berlin", "2027-06-08T11:00"));
         MimeMessage hydration = awaitEmails(client, 2).get(1);
         assertThat(hydration.getSubject())
             .isEqualTo("Your CranioSacral session on Wednesday 9 June 2027 at 11:00: drink plenty of water");
@@ -167,16 +179,16 @@ class ReminderIntegrationTests extends IntegrationTestBase {
         assertThat(text(hydration)).contains("drink water steadily through the day", "no belts, buttons or tight jeans",
                 "Bring a bottle of water for after", booking.booking().manageUrl().toString());
 
-        clock.set(local("Europe/Berlin", "2027-06-09T08:00"));
+        setClock(local("Europe/Berlin", "2027-06-09T08:00"));
         assertThat(awaitEmails(client, 3).get(2).getSubject()).isEqualTo("Today at 11:00: your CranioSacral session");
 
-        clock.set(local("Europe/Berlin", "2027-06-09T14:00"));
+        setClock(local("Europe/Berlin", "2027-06-09T14:00"));
         MimeMessage aftercare = awaitEmails(client, 4).get(3);
         assertThat(aftercare.getSubject()).isEqualTo("After your session: be gentle with yourself");
         assertThat(text(aftercare)).contains("Be gentle with yourself", "Keep drinking water",
                 "Rest or move as your body asks", "keeps integrating for a couple of days");
 
-        clock.set(local("Europe/Berlin", "2027-06-12T12:00"));
+        setClock(local("Europe/Berlin", "2027-06-12T12:00"));
         MimeMessage checkIn = awaitEmails(client, 5).get(4);
         assertThat(checkIn.getSubject()).isEqualTo("How are you, a few days on?");
         assertThat(text(checkIn)).contains("Your next session in the series is on Wednesday 16 June 2027, 11:00–12:00");
@@ -201,20 +213,77 @@ class ReminderIntegrationTests extends IntegrationTestBase {
 
     @Test
     void aReminderWhoseInstanceDiedWhileReleasingItIsPickedUpAgain() throws Exception {
-        clock.set(Instant.parse("2027-09-06T06:00:00Z"));
+        setClock(Instant.parse("2027-09-06T06:00:00Z"));
         BookingConfirmed booking = confirm("Europe/Berlin", "2027-09-08T10:00", null);
         awaitSteps(booking.bookingId(), 4);
-        UUID hydration = UUID.fromString(this.jdbc.sql("select id::text from notification where booking_id = ? "
-                + "and kind = 'HYDRATION_REMINDER'").param(booking.bookingId()).query(String.class).single());
+        UUID hydration = stepId(booking.bookingId(), "HYDRATION_REMINDER");
         // another instance picked the execution, then died without a word
         this.jdbc.sql("update scheduled_tasks set picked = true, picked_by = 'crashed-instance', last_heartbeat = ?, "
                 + "version = version + 1 where task_instance = ?")
-            .params(java.sql.Timestamp.from(local("Europe/Berlin", "2027-09-07T10:00")), hydration.toString()).update();
+            .params(Timestamp.from(local("Europe/Berlin", "2027-09-07T10:00")), hydration.toString()).update();
 
-        clock.set(local("Europe/Berlin", "2027-09-07T10:05"));
+        setClock(local("Europe/Berlin", "2027-09-07T10:05"));
         List<MimeMessage> emails = awaitEmails(booking.booking().client().email(), 2);
         assertThat(emails.get(1).getMessageID()).isEqualTo(step(timeline(booking.bookingId()), "HYDRATION_REMINDER")
             .get("messageId").asString());
+    }
+
+    @Test
+    void aReminderWhoseInstanceDiedWhileSendingItIsSentAgainWithTheSameMessageIdOnceTheClaimExpires() throws Exception {
+        setClock(Instant.parse("2027-10-04T06:00:00Z"));
+        BookingConfirmed booking = confirm("Europe/Berlin", "2027-10-06T11:00", null);
+        awaitSteps(booking.bookingId(), 4);
+        String client = booking.booking().client().email();
+        awaitEmails(client, 1);
+        UUID hydration = stepId(booking.bookingId(), "HYDRATION_REMINDER");
+        Instant due = local("Europe/Berlin", "2027-10-05T11:00");
+        // released, then claimed by an instance that died before the SMTP server had the message
+        this.jdbc.sql("delete from scheduled_tasks where task_instance = ?").param(hydration.toString()).update();
+        this.jdbc.sql("update notification set status = 'PENDING', next_attempt_at = ?, claimed_until = ?, attempts = 1 "
+                + "where id = ?")
+            .params(Timestamp.from(due), Timestamp.from(due.plus(Duration.ofMinutes(2))), hydration).update();
+
+        setClock(due.plus(Duration.ofMinutes(2)).plusSeconds(1));
+        MimeMessage resent = awaitEmails(client, 2).get(1);
+        JsonNode step = step(timeline(booking.bookingId()), "HYDRATION_REMINDER");
+        assertThat(resent.getMessageID()).isEqualTo(step.get("messageId").asString());
+        assertThat(step.get("attempts").asInt()).isEqualTo(2);
+        assertThat(step.get("status").asString()).isEqualTo("SENT");
+    }
+
+    @Test
+    void aReminderThatCouldOnlyBeSentAfterTheSessionBeganIsSkipped() throws Exception {
+        setClock(Instant.parse("2027-11-01T06:00:00Z"));
+        BookingConfirmed booking = confirm("Europe/Berlin", "2027-11-03T11:00", null);
+        awaitSteps(booking.bookingId(), 4);
+        awaitEmails(booking.booking().client().email(), 1);
+
+        // the scheduler was down from the day before until the session was under way
+        setClock(local("Europe/Berlin", "2027-11-03T11:30"));
+        await().untilAsserted(() -> {
+            JsonNode timeline = timeline(booking.bookingId());
+            for (String kind : List.of("HYDRATION_REMINDER", "MORNING_OF")) {
+                assertThat(step(timeline, kind).get("status").asString()).isEqualTo("SKIPPED");
+                assertThat(step(timeline, kind).get("reason").asString()).startsWith("its time had passed");
+            }
+            assertThat(step(timeline, "AFTERCARE").get("status").asString()).isEqualTo("SCHEDULED");
+        });
+        assertThat(ReceivedEmails.to(smtp, booking.booking().client().email())).hasSize(1);
+    }
+
+    @Test
+    void remindersAreScheduledInTheTransactionOfTheirEventOrNotAtAll() {
+        setClock(Instant.parse("2027-03-07T12:00:00Z"));
+        BookingConfirmed event = confirm("Europe/London", "2027-03-17T11:00", null, false);
+        this.transactions.executeWithoutResult((status) -> {
+            this.reminders.plan(event);
+            assertThat(this.jdbc.sql("select count(*) from scheduled_tasks t join notification n "
+                    + "on t.task_instance = n.id::text where n.booking_id = ?").param(event.bookingId())
+                .query(Integer.class).single()).as("inside the transaction").isEqualTo(4);
+            status.setRollbackOnly();
+        });
+        assertThat(executionTimes(event.bookingId())).isEmpty();
+        assertThat(statuses(event.bookingId())).isEmpty();
     }
 
     @Test
@@ -283,10 +352,24 @@ class ReminderIntegrationTests extends IntegrationTestBase {
             .reduce((first, later) -> later).orElseThrow();
     }
 
+    /**
+     * Sets the clock, and wakes db-scheduler: it waits for the clock between polls, and a clock set back (for the
+     * next test) would otherwise keep it waiting for months.
+     */
+    private void setClock(Instant instant) {
+        clock.set(instant);
+        this.scheduler.triggerCheckForDueExecutions();
+    }
+
+    private UUID stepId(UUID bookingId, String kind) {
+        return this.jdbc.sql("select id from notification where booking_id = ? and kind = ?").params(bookingId, kind)
+            .query((rs, row) -> rs.getObject(1, UUID.class)).single();
+    }
+
     private List<Instant> executionTimes(UUID bookingId) {
         return this.jdbc.sql("select t.execution_time from scheduled_tasks t join notification n "
                 + "on t.task_instance = n.id::text where n.booking_id = ?")
-            .param(bookingId).query(java.sql.Timestamp.class).list().stream().map(java.sql.Timestamp::toInstant).toList();
+            .param(bookingId).query(Timestamp.class).list().stream().map(Timestamp::toInstant).toList();
     }
 
     private List<String> statuses(UUID bookingId) {
