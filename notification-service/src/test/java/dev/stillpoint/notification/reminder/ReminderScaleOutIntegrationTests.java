@@ -83,6 +83,12 @@ class ReminderScaleOutIntegrationTests {
             assertThat(perClient).hasSize(BOOKINGS).containsOnlyKeys(clients).allSatisfy((client, n) -> assertThat(n).isOne());
             assertThat(reminders.stream().map(ReminderScaleOutIntegrationTests::messageId)).doesNotHaveDuplicates();
             assertThat(count(jdbc, "kind = 'HYDRATION_REMINDER' and attempts = 1")).isEqualTo(BOOKINGS);
+            // a figure, not an assertion: how far behind their due time the reminders went out
+            jdbc.sql("select extract(epoch from min(sent_at) - min(due_at)) * 1000, extract(epoch from max(sent_at) "
+                    + "- min(due_at)) * 1000 from notification where kind = 'HYDRATION_REMINDER'")
+                .query((rs, row) -> String.format("%d reminders due together: first sent %.0f ms after, last %.0f ms after",
+                        BOOKINGS, rs.getDouble(1), rs.getDouble(2)))
+                .list().forEach(System.out::println);
             // the hydration executions are done; each booking's aftercare and check-in are still to come
             assertThat(jdbc.sql("select n.kind from scheduled_tasks t join notification n on t.task_instance = n.id::text")
                 .query(String.class).list()).hasSize(2 * BOOKINGS).containsOnly("AFTERCARE", "INTEGRATION_CHECK_IN");
