@@ -67,7 +67,7 @@ final class ReminderPlanner {
         ReminderKind kind = ReminderKind.MORNING_OF;
         ZonedDateTime due = start.with(this.properties.morningOfAt());
         if (Duration.between(due, start).compareTo(this.properties.morningOfMinimumLead()) <= 0) {
-            return PlannedStep.skipped(kind, due.toInstant(), "the session starts less than "
+            return PlannedStep.skipped(kind, due.toInstant(), "the session starts no more than "
                     + describe(this.properties.morningOfMinimumLead()) + " after " + HOURS.format(due));
         }
         if (due.toInstant().isBefore(now)) {

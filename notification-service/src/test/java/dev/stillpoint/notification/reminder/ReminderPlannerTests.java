@@ -102,7 +102,7 @@ class ReminderPlannerTests {
                 BERLIN, now);
         assertThat(steps.get(0).isSkipped()).isTrue();
         assertThat(steps.get(0).skipReason()).isEqualTo("booked less than 1 h before the session");
-        assertThat(steps.get(1).skipReason()).isEqualTo("the session starts less than 2 h after 08:00");
+        assertThat(steps.get(1).skipReason()).isEqualTo("the session starts no more than 2 h after 08:00");
         assertThat(steps.get(2).isSkipped()).isFalse();
     }
 
