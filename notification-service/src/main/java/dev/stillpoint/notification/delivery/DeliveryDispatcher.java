@@ -8,8 +8,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.stillpoint.notification.mail.MailDeliveryException;
-import dev.stillpoint.notification.mail.Mailer;
+import dev.stillpoint.mail.MailDeliveryException;
+import dev.stillpoint.mail.Mailer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,6 +1,6 @@
 package dev.stillpoint.notification.delivery;
 
-import dev.stillpoint.notification.mail.OutgoingEmail;
+import dev.stillpoint.mail.OutgoingEmail;
 
 /** Writes the emails of some kinds of notification. */
 public interface EmailComposer {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import dev.stillpoint.mail.OutgoingEmail;
+
 /**
  * An iCalendar (RFC 5545) invitation for one session. The UID is stable per booking, so calendars update the entry
  * they already have; SEQUENCE rises with each change; a cancellation is METHOD:CANCEL.

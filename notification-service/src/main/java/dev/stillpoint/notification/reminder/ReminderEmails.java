@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.notification.delivery.EmailComposer;
 import dev.stillpoint.notification.delivery.PendingNotification;
 import dev.stillpoint.notification.mail.EmailTemplates;
-import dev.stillpoint.notification.mail.OutgoingEmail;
 import dev.stillpoint.notification.mail.PracticeProperties;
 import dev.stillpoint.notification.mail.SessionEmailModel;
 import dev.stillpoint.notification.mail.SessionTimes;

@@ -6,9 +6,9 @@ import java.util.UUID;
 
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.notification.delivery.PendingNotification;
 import dev.stillpoint.notification.mail.EmailTemplates;
-import dev.stillpoint.notification.mail.OutgoingEmail;
 import dev.stillpoint.notification.mail.PracticeProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;

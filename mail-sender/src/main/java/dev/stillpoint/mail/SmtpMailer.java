@@ -1,12 +1,10 @@
-package dev.stillpoint.notification.mail;
+package dev.stillpoint.mail;
 
-import java.io.UnsupportedEncodingException;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
-import dev.stillpoint.notification.delivery.DeliveryProperties;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -18,15 +16,13 @@ import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
-import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * Sends through Jakarta Mail over connections that stay open between emails (one per sending thread at most),
  * instead of a new SMTP connection per email. Configured by the standard {@code spring.mail.*} properties.
  */
-@Component
-class SmtpMailer implements Mailer, DisposableBean {
+public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     private final Session session;
 
@@ -36,12 +32,16 @@ class SmtpMailer implements Mailer, DisposableBean {
 
     private final BlockingQueue<Transport> idle;
 
-    SmtpMailer(MailProperties mail, PracticeProperties practice, DeliveryProperties delivery)
-            throws UnsupportedEncodingException {
+    /**
+     * @param mail the {@code spring.mail.*} settings
+     * @param from the sender of every email
+     * @param connections how many connections to keep open: as many as threads that send at the same time
+     */
+    public SmtpMailer(MailProperties mail, InternetAddress from, int connections) {
         this.mail = mail;
         this.session = Session.getInstance(sessionProperties(mail));
-        this.from = new InternetAddress(practice.email(), practice.name(), "UTF-8");
-        this.idle = new ArrayBlockingQueue<>(Math.max(delivery.senders(), 1));
+        this.from = from;
+        this.idle = new ArrayBlockingQueue<>(Math.max(connections, 1));
     }
 
     @Override
@@ -127,6 +127,11 @@ class SmtpMailer implements Mailer, DisposableBean {
                 // already broken
             }
         }
+    }
+
+    @Override
+    public void close() {
+        destroy();
     }
 
     @Override

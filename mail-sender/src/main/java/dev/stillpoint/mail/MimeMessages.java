@@ -1,7 +1,8 @@
-package dev.stillpoint.notification.mail;
+package dev.stillpoint.mail;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -30,6 +31,9 @@ final class MimeMessages {
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), email.toName(), "UTF-8"));
             message.setSubject(email.subject(), "UTF-8");
+            for (Map.Entry<String, String> header : email.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(textPart(email.text(), "plain"));
             alternative.addBodyPart(textPart(email.html(), "html"));

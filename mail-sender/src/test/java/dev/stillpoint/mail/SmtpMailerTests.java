@@ -1,4 +1,4 @@
-package dev.stillpoint.notification.mail;
+package dev.stillpoint.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;

@@ -1,4 +1,4 @@
-package dev.stillpoint.notification.mail;
+package dev.stillpoint.mail;
 
 /** The SMTP server did not take an email. */
 public class MailDeliveryException extends Exception {

@@ -1,4 +1,4 @@
-package dev.stillpoint.notification.mail;
+package dev.stillpoint.mail;
 
 /** Where emails leave the system: the one seam between Stillpoint and an SMTP server. */
 public interface Mailer {
