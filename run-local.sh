@@ -27,6 +27,9 @@ if [ ! -f "$secrets" ]; then
   printf 'STILLPOINT_BOOKING_MANAGE_LINK_SECRET=%s\nSTILLPOINT_STAFF_PASSWORD=%s\n' \
     "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" "$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')" > "$secrets"
 fi
+# the newsletter's link secret came later: add it to a data directory made before it
+grep -q '^STILLPOINT_NEWSLETTER_TOKEN_SECRET=' "$secrets" || \
+  printf 'STILLPOINT_NEWSLETTER_TOKEN_SECRET=%s\n' "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$secrets"
 set -a; . "$secrets"; set +a
 export STILLPOINT_STAFF_USERNAME=${STILLPOINT_STAFF_USERNAME:-${STAFF_USERNAME:-staff}}
 export STILLPOINT_STAFF_PASSWORD=${STAFF_PASSWORD:-$STILLPOINT_STAFF_PASSWORD}

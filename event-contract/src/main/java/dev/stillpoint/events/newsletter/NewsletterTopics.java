@@ -8,6 +8,15 @@ public final class NewsletterTopics {
 
     public static final int NEWSLETTER_EVENTS_PARTITIONS = 1;
 
+    /**
+     * One record per recipient of a published issue, keyed by subscriber id: the work that newsletter-service
+     * instances share as one consumer group.
+     */
+    public static final String NEWSLETTER_DELIVERIES = "newsletter.deliveries";
+
+    /** Enough for six sending instances (or threads) at once. */
+    public static final int NEWSLETTER_DELIVERIES_PARTITIONS = 6;
+
     private NewsletterTopics() {
     }
 

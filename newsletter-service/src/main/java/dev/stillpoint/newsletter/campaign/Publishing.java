@@ -1,0 +1,123 @@
+package dev.stillpoint.newsletter.campaign;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.stillpoint.newsletter.campaign.NewsletterIssue.Status;
+import dev.stillpoint.newsletter.delivery.DeliveryLedger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An issue's life: written, published now or at a set time, paused, resumed, cancelled. Publishing queues the issue
+ * for every confirmed subscriber in the delivery ledger, in the same transaction that marks it sending.
+ */
+@Service
+public class Publishing {
+
+    private static final Logger logger = LoggerFactory.getLogger(Publishing.class);
+
+    private final IssueRepository issues;
+
+    private final DeliveryLedger ledger;
+
+    private final SchedulerClient scheduler;
+
+    private final Clock clock;
+
+    Publishing(IssueRepository issues, DeliveryLedger ledger, SchedulerClient scheduler, Clock clock) {
+        this.issues = issues;
+        this.ledger = ledger;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NewsletterIssue write(String title, String markdown) {
+        NewsletterIssue issue = new NewsletterIssue(UUID.randomUUID(), title.strip(), markdown, Status.DRAFT, null, null,
+                null);
+        this.issues.insert(issue, this.clock.instant());
+        return issue;
+    }
+
+    @Transactional(readOnly = true)
+    public NewsletterIssue find(UUID id) {
+        return this.issues.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Publishes now, or at {@code at} if that is later; returns how the issue stands. */
+    @Transactional
+    public NewsletterIssue publish(UUID id, Instant at) {
+        NewsletterIssue issue = lock(id, EnumSet.of(Status.DRAFT, Status.SCHEDULED), "published");
+        Instant now = this.clock.instant();
+        if (at != null && at.isAfter(now)) {
+            this.issues.update(id, Status.SCHEDULED, at, null, now);
+            this.scheduler.schedule(PublishTask.TASK.instance(id.toString()).scheduledTo(at),
+                    SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+            return find(id);
+        }
+        int recipients = this.ledger.queueForConfirmedSubscribers(id);
+        this.issues.update(id, Status.SENDING, issue.scheduledFor(), now, now);
+        logger.info("Issue {} published to {} confirmed subscribers", id, recipients);
+        if (recipients == 0) {
+            this.ledger.completeIfDone(id);
+        }
+        return find(id);
+    }
+
+    @Transactional
+    public NewsletterIssue pause(UUID id) {
+        NewsletterIssue issue = lock(id, EnumSet.of(Status.SENDING), "paused");
+        this.issues.update(id, Status.PAUSED, issue.scheduledFor(), issue.publishedAt(), this.clock.instant());
+        return find(id);
+    }
+
+    @Transactional
+    public NewsletterIssue resume(UUID id) {
+        NewsletterIssue issue = lock(id, EnumSet.of(Status.PAUSED), "resumed");
+        this.issues.update(id, Status.SENDING, issue.scheduledFor(), issue.publishedAt(), this.clock.instant());
+        this.ledger.fanOutAgain(id);
+        this.ledger.completeIfDone(id);
+        return find(id);
+    }
+
+    /** Stops the issue for every recipient not reached yet; those already sent stay sent. */
+    @Transactional
+    public NewsletterIssue cancel(UUID id) {
+        NewsletterIssue issue = lock(id, EnumSet.of(Status.DRAFT, Status.SCHEDULED, Status.SENDING, Status.PAUSED),
+                "cancelled");
+        this.issues.update(id, Status.CANCELLED, issue.scheduledFor(), issue.publishedAt(), this.clock.instant());
+        this.ledger.cancelQueued(id);
+        this.scheduler.getScheduledExecution(PublishTask.TASK.instanceId(id.toString()))
+            .ifPresent((execution) -> this.scheduler.cancel(PublishTask.TASK.instanceId(id.toString())));
+        return find(id);
+    }
+
+    private NewsletterIssue lock(UUID id, Set<Status> allowed, String change) {
+        NewsletterIssue issue = this.issues.lockById(id).orElseThrow(() -> notFound(id));
+        if (!allowed.contains(issue.status())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                    "This issue is " + issue.status() + " and cannot be " + change + ".");
+            problem.setTitle("Issue conflict");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, null);
+        }
+        return issue;
+    }
+
+    private static ErrorResponseException notFound(UUID id) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No newsletter issue " + id + ".");
+        problem.setTitle("Issue not found");
+        return new ErrorResponseException(HttpStatus.NOT_FOUND, problem, null);
+    }
+
+}

@@ -1,0 +1,88 @@
+package dev.stillpoint.newsletter.subscriber;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import dev.stillpoint.newsletter.subscriber.SubscriberTokens.Purpose;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Subscribing with double opt-in, confirming in one click, unsubscribing at once. The confirmation email is
+ * scheduled in the same transaction as the subscription, so it is sent even if the service stops right after.
+ */
+@Service
+public class SubscriberManagement {
+
+    private static final Logger logger = LoggerFactory.getLogger(SubscriberManagement.class);
+
+    private final SubscriberRepository subscribers;
+
+    private final SubscriberTokens tokens;
+
+    private final SchedulerClient scheduler;
+
+    private final Clock clock;
+
+    SubscriberManagement(SubscriberRepository subscribers, SubscriberTokens tokens, SchedulerClient scheduler,
+            Clock clock) {
+        this.subscribers = subscribers;
+        this.tokens = tokens;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /**
+     * Puts an address on the list as pending and sends it a confirmation link; an address that unsubscribed starts
+     * over, one already confirmed stays as it is. Returns the subscriber as they now stand.
+     */
+    @Transactional
+    public Subscriber subscribe(String email, String name, Subscriber.Source source) {
+        Subscriber candidate = new Subscriber(UUID.randomUUID(), email.strip(), (name != null) ? name.strip() : null,
+                Subscriber.Status.PENDING);
+        if (this.subscribers.insert(candidate, source, this.clock.instant())) {
+            askToConfirm(candidate.id());
+            return candidate;
+        }
+        Subscriber existing = this.subscribers.lockByEmail(email.strip()).orElseThrow();
+        if (existing.status() == Subscriber.Status.CONFIRMED) {
+            return existing;
+        }
+        this.subscribers.updateStatus(existing.id(), Subscriber.Status.PENDING, this.clock.instant());
+        askToConfirm(existing.id());
+        return new Subscriber(existing.id(), existing.email(), existing.name(), Subscriber.Status.PENDING);
+    }
+
+    /** Confirms the subscription a confirm link was made for; empty if the link is not genuine. */
+    @Transactional
+    public Optional<Subscriber> confirm(String token) {
+        return change(token, Purpose.CONFIRM, Subscriber.Status.CONFIRMED);
+    }
+
+    /** Takes the address off the list at once: nothing not yet sent goes to it. Empty if the link is not genuine. */
+    @Transactional
+    public Optional<Subscriber> unsubscribe(String token) {
+        return change(token, Purpose.UNSUBSCRIBE, Subscriber.Status.UNSUBSCRIBED);
+    }
+
+    private Optional<Subscriber> change(String token, Purpose purpose, Subscriber.Status status) {
+        return this.tokens.verify(token, purpose).flatMap(this.subscribers::findById).map((subscriber) -> {
+            if (subscriber.status() != status) {
+                this.subscribers.updateStatus(subscriber.id(), status, this.clock.instant());
+                logger.info("Subscriber {} is now {}", subscriber.id(), status);
+            }
+            return new Subscriber(subscriber.id(), subscriber.email(), subscriber.name(), status);
+        });
+    }
+
+    private void askToConfirm(UUID subscriberId) {
+        this.scheduler.scheduleIfNotExists(ConfirmationEmails.TASK.instance(subscriberId.toString())
+            .scheduledTo(this.clock.instant()));
+    }
+
+}

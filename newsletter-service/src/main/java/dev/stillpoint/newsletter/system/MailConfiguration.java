@@ -1,0 +1,23 @@
+package dev.stillpoint.newsletter.system;
+
+import java.io.UnsupportedEncodingException;
+
+import dev.stillpoint.mail.Mailer;
+import dev.stillpoint.mail.SmtpMailer;
+import jakarta.mail.internet.InternetAddress;
+
+import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The newsletter goes out from its own address, over one kept-open SMTP connection per sender. */
+@Configuration(proxyBeanMethods = false)
+class MailConfiguration {
+
+    @Bean
+    Mailer mailer(MailProperties mail, NewsletterProperties newsletter) throws UnsupportedEncodingException {
+        return new SmtpMailer(mail, new InternetAddress(newsletter.fromAddress(), newsletter.fromName(), "UTF-8"),
+                newsletter.senders() + 1);
+    }
+
+}

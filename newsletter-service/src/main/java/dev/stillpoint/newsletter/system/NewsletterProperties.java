@@ -1,0 +1,38 @@
+package dev.stillpoint.newsletter.system;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How newsletter-service sends.
+ *
+ * @param publicBaseUrl where subscribers reach this service: confirm and unsubscribe links start with it
+ * @param tokenSecret signs the links in emails; keep it secret and stable (unset: one is generated per run, and
+ * links from earlier runs stop working)
+ * @param fromName the sender's name
+ * @param fromAddress the sender's address; its domain is also that of every Message-ID
+ * @param ratePerSecond the most emails one instance sends in a second
+ * @param ratePerHour the most emails one instance sends in an hour
+ * @param senders how many emails one instance sends at once, each over its own SMTP connection
+ * @param lease how long a recipient stays claimed by an instance; after it, another may send (the same Message-ID)
+ */
+@ConfigurationProperties("stillpoint.newsletter")
+public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
+        @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
+        @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
+        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("1m") Duration lease) {
+
+    /** The domain of Message-IDs: that of the sender's address. */
+    public String messageIdDomain() {
+        return this.fromAddress.substring(this.fromAddress.indexOf('@') + 1);
+    }
+
+    /** A link to {@code path} on this service. */
+    public URI link(String path) {
+        return URI.create(this.publicBaseUrl.toString().replaceAll("/+$", "") + path);
+    }
+
+}

@@ -1,0 +1,249 @@
+package dev.stillpoint.newsletter;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.ReceivedEmails;
+import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.events.newsletter.NewsletterTopics;
+import dev.stillpoint.newsletter.subscriber.SubscriberTokens;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Subscribing with double opt-in, and an issue delivered exactly once to each confirmed subscriber, over real servers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "stillpoint.staff.password=" + NewsletterIntegrationTests.PASSWORD, "stillpoint.newsletter.token-secret=test",
+        "stillpoint.newsletter.rate-per-second=5000", "db-scheduler.polling-interval=200ms" })
+@AutoConfigureRestTestClient
+class NewsletterIntegrationTests {
+
+    static final String PASSWORD = "newsletter-staff";
+
+    private static final int SMTP_PORT = KraftBroker.freePort();
+
+    private static final Pattern CONFIRM_LINK = Pattern.compile("http://localhost:8083(/subscribe/confirm\\?token=[\\w.-]+)");
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+    @Autowired
+    RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    JsonMapper json;
+
+    @Autowired
+    SubscriberTokens tokens;
+
+    @Autowired
+    KafkaAdmin admin;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("newsletter_delivery"));
+        registry.add("spring.datasource.username", TestPostgres::username);
+        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Test
+    void startsHealthyWithItsSchemaAndItsTopics() {
+        this.http.get().uri("/actuator/health").exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("UP").jsonPath("$.components.db.status").isEqualTo("UP")
+            .jsonPath("$.components.mail.status").isEqualTo("UP");
+        this.http.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        assertThat(this.admin.describeTopics(NewsletterTopics.NEWSLETTER_EVENTS, NewsletterTopics.NEWSLETTER_DELIVERIES))
+            .containsKeys(NewsletterTopics.NEWSLETTER_EVENTS, NewsletterTopics.NEWSLETTER_DELIVERIES);
+        assertThat(this.admin.describeTopics(NewsletterTopics.NEWSLETTER_DELIVERIES)
+            .get(NewsletterTopics.NEWSLETTER_DELIVERIES).partitions()).hasSize(NewsletterTopics.NEWSLETTER_DELIVERIES_PARTITIONS);
+    }
+
+    @Test
+    void subscribingNeedsOneClickOnTheEmailedLinkAndATamperedLinkIsRefused() throws Exception {
+        this.http.post().uri("/api/subscribers").contentType(MediaType.APPLICATION_JSON)
+            .body("{\"email\": \"grace@example.com\", \"name\": \"Grace Hopper\"}").exchange()
+            .expectStatus().isAccepted();
+        assertThat(status("grace@example.com")).isEqualTo("PENDING");
+        MimeMessage confirmation = ReceivedEmails.waitFor(smtp, "grace@example.com", 1).get(0);
+        assertThat(confirmation.getSubject()).isEqualTo("Please confirm your subscription to our newsletter");
+        Matcher link = CONFIRM_LINK.matcher(ReceivedEmails.source(confirmation).replace("=\r\n", "").replace("=3D", "="));
+        assertThat(link.find()).isTrue();
+
+        String tampered = link.group(1).substring(0, link.group(1).length() - 2) + "xx";
+        this.http.get().uri(tampered).exchange().expectStatus().isBadRequest();
+        assertThat(status("grace@example.com")).isEqualTo("PENDING");
+
+        this.http.get().uri(link.group(1)).exchange().expectStatus().isOk()
+            .expectBody(String.class).value((page) -> assertThat(page).contains("You are subscribed"));
+        assertThat(status("grace@example.com")).isEqualTo("CONFIRMED");
+
+        this.http.post().uri("/api/subscribers").contentType(MediaType.APPLICATION_JSON)
+            .body("{\"email\": \"not an address\"}").exchange()
+            .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void issueReachesEachConfirmedSubscriberExactlyOnceAndNobodyElse() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        insertSubscribers(run, "CONFIRMED", 2000);
+        insertSubscribers(run, "UNSUBSCRIBED", 100);
+        insertSubscribers(run, "PENDING", 50);
+        int confirmedBefore = count("select count(*) from subscriber where status = 'CONFIRMED'");
+
+        String id = writeIssue("Spring " + run, "# Spring\n\nThe clinic's **spring** news.");
+        this.http.post().uri("/api/newsletter/issues/{id}/publish", id).headers(this::staff).exchange()
+            .expectStatus().isAccepted();
+        await().atMost(java.time.Duration.ofMinutes(3))
+            .until(() -> "SENT".equals(issue(id).get("status").asString()));
+
+        JsonNode progress = issue(id).get("progress");
+        assertThat(progress.get("total").asInt()).isEqualTo(confirmedBefore);
+        assertThat(progress.get("sent").asInt()).isEqualTo(confirmedBefore);
+        assertThat(progress.get("remaining").asInt()).isZero();
+        List<MimeMessage> issueEmails = received("Spring " + run);
+        Set<String> recipients = new HashSet<>();
+        Set<String> messageIds = new HashSet<>();
+        for (MimeMessage email : issueEmails) {
+            recipients.add(((InternetAddress) email.getAllRecipients()[0]).getAddress());
+            messageIds.add(email.getMessageID());
+        }
+        assertThat(issueEmails).hasSize(confirmedBefore);
+        assertThat(recipients).hasSize(confirmedBefore).noneMatch((address) -> address.contains("-unsubscribed-")
+                || address.contains("-pending-"));
+        assertThat(messageIds).hasSize(confirmedBefore);
+        MimeMessage one = issueEmails.get(0);
+        assertThat(one.getHeader("List-Unsubscribe", null)).startsWith("<http://localhost:8083/unsubscribe?token=");
+        assertThat(one.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(ReceivedEmails.source(one)).contains("multipart/alternative", "text/plain", "text/html",
+                "<strong>spring</strong>");
+    }
+
+    @Test
+    void oneClickUnsubscribeDuringASendStopsTheRestForThatAddress() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        List<UUID> subscribers = insertSubscribers(run, "CONFIRMED", 40);
+        String id = writeIssue("Summer " + run, "Summer news.");
+        this.http.post().uri("/api/newsletter/issues/{id}/publish", id).headers(this::staff).exchange()
+            .expectStatus().isAccepted();
+        this.http.post().uri("/api/newsletter/issues/{id}/pause", id).headers(this::staff).exchange()
+            .expectStatus().isOk();
+        List<UUID> leaving = subscribers.subList(0, 10);
+        for (UUID subscriber : leaving) {
+            // what a mail provider sends for List-Unsubscribe-Post: a POST, no cookie, no CSRF token
+            this.http.post().uri("/unsubscribe?token={token}", this.tokens.token(subscriber,
+                    SubscriberTokens.Purpose.UNSUBSCRIBE))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED).body("List-Unsubscribe=One-Click").exchange()
+                .expectStatus().isOk();
+        }
+        this.http.post().uri("/unsubscribe?token={token}", "forged.token").exchange().expectStatus().isBadRequest();
+        this.http.post().uri("/api/newsletter/issues/{id}/resume", id).headers(this::staff).exchange()
+            .expectStatus().isOk();
+        await().atMost(java.time.Duration.ofMinutes(1))
+            .until(() -> "SENT".equals(issue(id).get("status").asString()));
+
+        Map<String, Integer> outcome = new java.util.HashMap<>();
+        for (UUID subscriber : leaving) {
+            String delivery = this.jdbc.sql("select status from delivery where issue_id = ?::uuid and subscriber_id = ?")
+                .params(id, subscriber).query(String.class).single();
+            outcome.merge(delivery, 1, Integer::sum);
+            if (delivery.equals("SKIPPED")) {
+                assertThat(received("Summer " + run).stream().map(NewsletterIntegrationTests::recipient))
+                    .doesNotContain(email(run, "confirmed", subscribers.indexOf(subscriber)));
+            }
+        }
+        assertThat(outcome.getOrDefault("SKIPPED", 0)).as("unsubscribed before their turn").isPositive();
+        assertThat(received("Summer " + run)).hasSize(issue(id).get("progress").get("sent").asInt());
+    }
+
+    private List<UUID> insertSubscribers(String run, String status, int count) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            this.jdbc.sql("insert into subscriber (id, email, name, status, source, created_at, updated_at) "
+                    + "values (?, ?, ?, ?, 'IMPORT', now(), now())")
+                .params(id, email(run, status.toLowerCase(), i), "Subscriber " + i, status).update();
+        }
+        return ids;
+    }
+
+    private static String email(String run, String status, int i) {
+        return "n" + run + "-" + status + "-" + i + "@example.com";
+    }
+
+    private String writeIssue(String title, String markdown) {
+        String body = this.http.post().uri("/api/newsletter/issues").headers(this::staff)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(this.json.writeValueAsString(Map.of("title", title, "markdown", markdown))).exchange()
+            .expectStatus().isCreated()
+            .expectBody(String.class).returnResult().getResponseBody();
+        return this.json.readTree(body).get("id").asString();
+    }
+
+    private JsonNode issue(String id) {
+        return this.json.readTree(this.http.get().uri("/api/newsletter/issues/{id}", id).headers(this::staff).exchange()
+            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+    }
+
+    private static List<MimeMessage> received(String subject) throws Exception {
+        List<MimeMessage> found = new java.util.ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (subject.equals(message.getSubject())) {
+                found.add(message);
+            }
+        }
+        return found;
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private void staff(org.springframework.http.HttpHeaders headers) {
+        headers.setBasicAuth("staff", PASSWORD);
+    }
+
+    private String status(String email) {
+        return this.jdbc.sql("select status from subscriber where email = ?").param(email).query(String.class).single();
+    }
+
+    private int count(String sql) {
+        return this.jdbc.sql(sql).query(Integer.class).single();
+    }
+
+}
