@@ -1,5 +1,8 @@
 package dev.stillpoint.newsletter;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,10 +16,16 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.newsletter.NewsletterTopics;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -28,6 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -65,6 +75,9 @@ class NewsletterIntegrationTests {
 
     @Autowired
     KafkaAdmin admin;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -110,6 +123,22 @@ class NewsletterIntegrationTests {
         this.http.post().uri("/api/subscribers").contentType(MediaType.APPLICATION_JSON)
             .body("{\"email\": \"not an address\"}").exchange()
             .expectStatus().isBadRequest();
+    }
+
+    @Test
+    void aBookingWithTheNewsletterTickedAsksOnceForConfirmation() throws Exception {
+        String key = UUID.randomUUID().toString();
+        publishBooking(key, "ticked@example.com", true);
+        publishBooking(key, "ticked@example.com", true); // the next session of a series
+        publishBooking(key, "not-ticked@example.com", false);
+        publishBooking(key, "marker@example.com", true);
+
+        ReceivedEmails.waitFor(smtp, "marker@example.com", 1);
+        assertThat(ReceivedEmails.to(smtp, "ticked@example.com")).hasSize(1);
+        assertThat(status("ticked@example.com")).isEqualTo("PENDING");
+        assertThat(count("select count(*) from subscriber where email = 'not-ticked@example.com'")).isZero();
+        assertThat(this.jdbc.sql("select source from subscriber where email = 'ticked@example.com'").query(String.class)
+            .single()).isEqualTo("BOOKING");
     }
 
     @Test
@@ -183,6 +212,19 @@ class NewsletterIntegrationTests {
         }
         assertThat(outcome.getOrDefault("SKIPPED", 0)).as("unsubscribed before their turn").isPositive();
         assertThat(received("Summer " + run)).hasSize(issue(id).get("progress").get("sent").asInt());
+    }
+
+    /** A confirmed booking as booking-service publishes it; all under one key, so they are read in this order. */
+    private void publishBooking(String key, String email, boolean newsletter) throws Exception {
+        UUID bookingId = UUID.randomUUID();
+        Instant start = Instant.now().plus(java.time.Duration.ofDays(7));
+        BookingConfirmed event = new BookingConfirmed(UUID.randomUUID(), bookingId, 1, Instant.now(),
+                new BookingDetails(new BookingDetails.Client("Client", email, "Europe/London"), "CST_60", 60, 45, start,
+                        start.plusSeconds(3600), "CONFIRMED", newsletter, URI.create("http://localhost:8081/")), false);
+        ProducerRecord<String, String> record = new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key,
+                this.json.writeValueAsString(event));
+        record.headers().add(CloudEventHeaders.TYPE, BookingEventType.CONFIRMED.ceType().getBytes(StandardCharsets.UTF_8));
+        this.kafka.send(record).get();
     }
 
     private List<UUID> insertSubscribers(String run, String status, int count) {

@@ -39,7 +39,8 @@ public class SubscriberManagement {
 
     /**
      * Puts an address on the list as pending and sends it a confirmation link; an address that unsubscribed starts
-     * over, one already confirmed stays as it is. Returns the subscriber as they now stand.
+     * over, one already confirmed stays as it is, and a pending one gets the link again only if it asks through the
+     * form. Returns the subscriber as they now stand.
      */
     @Transactional
     public Subscriber subscribe(String email, String name, Subscriber.Source source) {
@@ -50,7 +51,10 @@ public class SubscriberManagement {
             return candidate;
         }
         Subscriber existing = this.subscribers.lockByEmail(email.strip()).orElseThrow();
-        if (existing.status() == Subscriber.Status.CONFIRMED) {
+        boolean askedAgain = existing.status() == Subscriber.Status.PENDING && source == Subscriber.Source.FORM;
+        if (existing.status() == Subscriber.Status.CONFIRMED
+                || (existing.status() == Subscriber.Status.PENDING && !askedAgain)) {
+            // confirmed already, or pending and not asking again by hand (say, the next booking of a series)
             return existing;
         }
         this.subscribers.updateStatus(existing.id(), Subscriber.Status.PENDING, this.clock.instant());
