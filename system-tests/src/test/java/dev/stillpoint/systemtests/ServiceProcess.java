@@ -90,6 +90,12 @@ final class ServiceProcess implements AutoCloseable {
         return URI.create("http://localhost:" + this.port + path);
     }
 
+    /** Kills the JVM the way a crash or the OOM killer would: no shutdown hooks, nothing flushed. */
+    void kill() throws InterruptedException {
+        this.process.destroyForcibly();
+        this.process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         this.process.destroy();

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
-        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("1m") Duration lease) {
+        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("30s") Duration lease) {
 
     /** The domain of Message-IDs: that of the sender's address. */
     public String messageIdDomain() {
