@@ -178,6 +178,27 @@ class NewsletterIntegrationTests {
     }
 
     @Test
+    void publishedIssuesAreInThePublicArchiveAndItsFeedAndDraftsAreNot() {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String published = writeIssue("Autumn " + run, "Autumn *news* & notes.");
+        String draft = writeIssue("Draft " + run, "Not yet.");
+        this.http.post().uri("/api/newsletter/issues/{id}/publish", published).headers(this::staff).exchange()
+            .expectStatus().isAccepted();
+
+        this.http.get().uri("/newsletter").exchange().expectStatus().isOk()
+            .expectBody(String.class).value((page) -> assertThat(page).contains("Autumn " + run)
+                .doesNotContain("Draft " + run));
+        this.http.get().uri("/newsletter/{id}", published).exchange().expectStatus().isOk()
+            .expectBody(String.class).value((page) -> assertThat(page).contains("<em>news</em> &amp; notes"));
+        this.http.get().uri("/newsletter/{id}", draft).exchange().expectStatus().isNotFound();
+        this.http.get().uri("/newsletter/feed.xml").exchange().expectStatus().isOk()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_RSS_XML)
+            .expectBody(String.class).value((feed) -> assertThat(feed).startsWith("<?xml")
+                .contains("<title>Autumn " + run + "</title>", "<link>http://localhost:8083/newsletter/" + published)
+                .doesNotContain("Draft " + run));
+    }
+
+    @Test
     void oneClickUnsubscribeDuringASendStopsTheRestForThatAddress() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<UUID> subscribers = insertSubscribers(run, "CONFIRMED", 40);

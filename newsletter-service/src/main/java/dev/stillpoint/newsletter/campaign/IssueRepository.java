@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Repository;
 class IssueRepository {
 
     private static final String COLUMNS = "id, title, markdown, status, scheduled_for, published_at, completed_at";
+
+    private static final String PUBLISHED = "('SENDING', 'PAUSED', 'SENT', 'SENT_WITH_FAILURES')";
 
     private final JdbcClient jdbc;
 
@@ -32,6 +35,17 @@ class IssueRepository {
     Optional<NewsletterIssue> findById(UUID id) {
         return this.jdbc.sql("select " + COLUMNS + " from newsletter_issue where id = ?").param(id)
             .query(IssueRepository::map).optional();
+    }
+
+    /** Issues that went out (or are going out), newest first: the public archive. */
+    List<NewsletterIssue> findPublished() {
+        return this.jdbc.sql("select " + COLUMNS + " from newsletter_issue where status in " + PUBLISHED
+                + " order by published_at desc").query(IssueRepository::map).list();
+    }
+
+    Optional<NewsletterIssue> findPublished(UUID id) {
+        return this.jdbc.sql("select " + COLUMNS + " from newsletter_issue where id = ? and status in " + PUBLISHED)
+            .param(id).query(IssueRepository::map).optional();
     }
 
     Optional<NewsletterIssue> lockById(UUID id) {
