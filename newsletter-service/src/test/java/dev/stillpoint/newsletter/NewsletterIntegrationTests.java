@@ -178,6 +178,26 @@ class NewsletterIntegrationTests {
     }
 
     @Test
+    void anIssueWaitsOutAnSmtpOutageAndIsNotFinishedUntilEveryoneHasIt() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        insertSubscribers(run, "CONFIRMED", 20);
+        String id = writeIssue("Winter " + run, "Winter news.");
+        smtp.stop();
+        this.http.post().uri("/api/newsletter/issues/{id}/publish", id).headers(this::staff).exchange()
+            .expectStatus().isAccepted();
+        await().until(() -> count("select count(*) from delivery where issue_id = '" + id
+                + "' and status = 'QUEUED' and last_error is not null") > 0);
+        assertThat(issue(id).get("status").asString()).isEqualTo("SENDING");
+
+        smtp.start();
+        await().atMost(java.time.Duration.ofMinutes(1))
+            .until(() -> "SENT".equals(issue(id).get("status").asString()));
+        JsonNode progress = issue(id).get("progress");
+        assertThat(progress.get("sent").asInt()).isEqualTo(progress.get("total").asInt());
+        assertThat(received("Winter " + run)).hasSize(progress.get("sent").asInt());
+    }
+
+    @Test
     void publishedIssuesAreInThePublicArchiveAndItsFeedAndDraftsAreNot() {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String published = writeIssue("Autumn " + run, "Autumn *news* & notes.");

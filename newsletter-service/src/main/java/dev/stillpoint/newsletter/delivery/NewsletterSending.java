@@ -43,14 +43,15 @@ class NewsletterSending {
     }
 
     void send(DeliveryRequest request) throws InterruptedException {
+        // wait for the throttle before claiming: a claim held while waiting could outlive its lease
+        this.perHour.take();
+        this.perSecond.take();
         Optional<DeliveryLedger.Claimed> claimed = this.ledger.claim(request, this.lease);
         if (claimed.isEmpty()) {
             notClaimed(request);
             return;
         }
         DeliveryLedger.Claimed recipient = claimed.get();
-        this.perHour.take();
-        this.perSecond.take();
         try {
             this.mailer.send(this.emails.compose(recipient.messageId(), recipient.email(), recipient.name(),
                     request.subscriberId(), recipient.title(), recipient.markdown()));
