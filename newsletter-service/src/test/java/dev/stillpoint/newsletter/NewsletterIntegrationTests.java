@@ -46,29 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Subscribing with double opt-in, and an issue delivered exactly once to each confirmed subscriber, over real servers. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "stillpoint.staff.password=" + NewsletterIntegrationTests.PASSWORD, "stillpoint.newsletter.token-secret=test",
-        "stillpoint.newsletter.rate-per-second=5000", "db-scheduler.polling-interval=200ms" })
-@AutoConfigureRestTestClient
-class NewsletterIntegrationTests {
-
-    static final String PASSWORD = "newsletter-staff";
-
-    private static final int SMTP_PORT = KraftBroker.freePort();
+class NewsletterIntegrationTests extends NewsletterTestBase {
 
     private static final Pattern CONFIRM_LINK = Pattern.compile("http://localhost:8083(/subscribe/confirm\\?token=[\\w.-]+)");
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
-
-    @Autowired
-    RestTestClient http;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Autowired
-    JsonMapper json;
 
     @Autowired
     SubscriberTokens tokens;
@@ -78,15 +58,6 @@ class NewsletterIntegrationTests {
 
     @Autowired
     KafkaTemplate<String, String> kafka;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("newsletter_delivery"));
-        registry.add("spring.datasource.username", TestPostgres::username);
-        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-    }
 
     @Test
     void startsHealthyWithItsSchemaAndItsTopics() {
@@ -143,7 +114,7 @@ class NewsletterIntegrationTests {
 
     @Test
     void issueReachesEachConfirmedSubscriberExactlyOnceAndNobodyElse() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
+        String run = run();
         insertSubscribers(run, "CONFIRMED", 2000);
         insertSubscribers(run, "UNSUBSCRIBED", 100);
         insertSubscribers(run, "PENDING", 50);
@@ -179,7 +150,7 @@ class NewsletterIntegrationTests {
 
     @Test
     void anIssueWaitsOutAnSmtpOutageAndIsNotFinishedUntilEveryoneHasIt() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
+        String run = run();
         insertSubscribers(run, "CONFIRMED", 20);
         String id = writeIssue("Winter " + run, "Winter news.");
         smtp.stop();
@@ -199,7 +170,7 @@ class NewsletterIntegrationTests {
 
     @Test
     void publishedIssuesAreInThePublicArchiveAndItsFeedAndDraftsAreNot() {
-        String run = UUID.randomUUID().toString().substring(0, 6);
+        String run = run();
         String published = writeIssue("Autumn " + run, "Autumn *news* & notes.");
         String draft = writeIssue("Draft " + run, "Not yet.");
         this.http.post().uri("/api/newsletter/issues/{id}/publish", published).headers(this::staff).exchange()
@@ -220,7 +191,7 @@ class NewsletterIntegrationTests {
 
     @Test
     void oneClickUnsubscribeDuringASendStopsTheRestForThatAddress() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 6);
+        String run = run();
         List<UUID> subscribers = insertSubscribers(run, "CONFIRMED", 40);
         String id = writeIssue("Summer " + run, "Summer news.");
         this.http.post().uri("/api/newsletter/issues/{id}/publish", id).headers(this::staff).exchange()
@@ -266,67 +237,6 @@ class NewsletterIntegrationTests {
                 this.json.writeValueAsString(event));
         record.headers().add(CloudEventHeaders.TYPE, BookingEventType.CONFIRMED.ceType().getBytes(StandardCharsets.UTF_8));
         this.kafka.send(record).get();
-    }
-
-    private List<UUID> insertSubscribers(String run, String status, int count) {
-        List<UUID> ids = new java.util.ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID id = UUID.randomUUID();
-            ids.add(id);
-            this.jdbc.sql("insert into subscriber (id, email, name, status, source, created_at, updated_at) "
-                    + "values (?, ?, ?, ?, 'IMPORT', now(), now())")
-                .params(id, email(run, status.toLowerCase(), i), "Subscriber " + i, status).update();
-        }
-        return ids;
-    }
-
-    private static String email(String run, String status, int i) {
-        return "n" + run + "-" + status + "-" + i + "@example.com";
-    }
-
-    private String writeIssue(String title, String markdown) {
-        String body = this.http.post().uri("/api/newsletter/issues").headers(this::staff)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(this.json.writeValueAsString(Map.of("title", title, "markdown", markdown))).exchange()
-            .expectStatus().isCreated()
-            .expectBody(String.class).returnResult().getResponseBody();
-        return this.json.readTree(body).get("id").asString();
-    }
-
-    private JsonNode issue(String id) {
-        return this.json.readTree(this.http.get().uri("/api/newsletter/issues/{id}", id).headers(this::staff).exchange()
-            .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
-    }
-
-    private static List<MimeMessage> received(String subject) throws Exception {
-        List<MimeMessage> found = new java.util.ArrayList<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (subject.equals(message.getSubject())) {
-                found.add(message);
-            }
-        }
-        return found;
-    }
-
-    private static String recipient(MimeMessage message) {
-        try {
-            return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private void staff(org.springframework.http.HttpHeaders headers) {
-        headers.setBasicAuth("staff", PASSWORD);
-    }
-
-    private String status(String email) {
-        return this.jdbc.sql("select status from subscriber where email = ?").param(email).query(String.class).single();
-    }
-
-    private int count(String sql) {
-        return this.jdbc.sql(sql).query(Integer.class).single();
     }
 
 }

@@ -5,10 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import dev.stillpoint.mail.MailDeliveryException;
-import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.newsletter.delivery.DeliveryLedger;
-import dev.stillpoint.newsletter.delivery.NewsletterEmails;
-import dev.stillpoint.newsletter.system.NewsletterProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -37,20 +34,13 @@ class IssueController {
 
     private final MarkdownRenderer markdown;
 
-    private final NewsletterEmails emails;
+    private final TestCopies testCopies;
 
-    private final Mailer mailer;
-
-    private final NewsletterProperties properties;
-
-    IssueController(Publishing publishing, DeliveryLedger ledger, MarkdownRenderer markdown, NewsletterEmails emails,
-            Mailer mailer, NewsletterProperties properties) {
+    IssueController(Publishing publishing, DeliveryLedger ledger, MarkdownRenderer markdown, TestCopies testCopies) {
         this.publishing = publishing;
         this.ledger = ledger;
         this.markdown = markdown;
-        this.emails = emails;
-        this.mailer = mailer;
-        this.properties = properties;
+        this.testCopies = testCopies;
     }
 
     @PostMapping
@@ -95,10 +85,8 @@ class IssueController {
     /** Sends a copy to one address, now; it does not count as a delivery. */
     @PostMapping("/{id}/test")
     ResponseEntity<Void> sendTest(@PathVariable UUID id, @Valid @RequestBody TestRequest request) {
-        NewsletterIssue issue = this.publishing.find(id);
         try {
-            this.mailer.send(this.emails.compose("<test." + UUID.randomUUID() + "@" + this.properties.messageIdDomain()
-                    + ">", request.email(), null, null, "[Test] " + issue.title(), issue.markdown()));
+            this.testCopies.send(id, request.email());
         }
         catch (MailDeliveryException ex) {
             throw new ResponseStatusException(HttpStatus.BAD_GATEWAY, "The SMTP server did not take the test: "

@@ -48,6 +48,17 @@ class IssueRepository {
             .param(id).query(IssueRepository::map).optional();
     }
 
+    /** Every issue, the latest written first: the staff's list. */
+    List<NewsletterIssue> findAll() {
+        return this.jdbc.sql("select " + COLUMNS + " from newsletter_issue order by created_at desc")
+            .query(IssueRepository::map).list();
+    }
+
+    void revise(UUID id, String title, String markdown, Instant now) {
+        this.jdbc.sql("update newsletter_issue set title = ?, markdown = ?, updated_at = ? where id = ?")
+            .params(title, markdown, Timestamp.from(now), id).update();
+    }
+
     Optional<NewsletterIssue> lockById(UUID id) {
         return this.jdbc.sql("select " + COLUMNS + " from newsletter_issue where id = ? for update").param(id)
             .query(IssueRepository::map).optional();

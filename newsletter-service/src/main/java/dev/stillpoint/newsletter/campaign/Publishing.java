@@ -3,6 +3,7 @@ package dev.stillpoint.newsletter.campaign;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,6 +49,19 @@ public class Publishing {
                 null);
         this.issues.insert(issue, this.clock.instant());
         return issue;
+    }
+
+    /** Changes the title and body of an issue that has not gone out yet. */
+    @Transactional
+    public NewsletterIssue revise(UUID id, String title, String markdown) {
+        lock(id, EnumSet.of(Status.DRAFT, Status.SCHEDULED), "edited");
+        this.issues.revise(id, title.strip(), markdown, this.clock.instant());
+        return find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<NewsletterIssue> findAll() {
+        return this.issues.findAll();
     }
 
     @Transactional(readOnly = true)

@@ -182,6 +182,12 @@ public class DeliveryLedger {
      */
     public record Progress(int total, int sent, int failed, int skipped, int cancelled, int remaining,
             double perSecond) {
+
+        /** How much of the issue is accounted for (sent, failed, skipped or cancelled), in whole percent. */
+        public int percentDone() {
+            return (this.total == 0) ? 0 : (int) Math.floor(100.0 * (this.total - this.remaining) / this.total);
+        }
+
     }
 
 }

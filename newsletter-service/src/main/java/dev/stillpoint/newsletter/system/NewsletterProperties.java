@@ -2,6 +2,7 @@ package dev.stillpoint.newsletter.system;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,12 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratePerHour the most emails one instance sends in an hour
  * @param senders how many emails one instance sends at once, each over its own SMTP connection
  * @param lease how long a recipient stays claimed by an instance; after it, another may send (the same Message-ID)
+ * @param timeZone the practice's time zone: staff schedule issues in it
  */
 @ConfigurationProperties("stillpoint.newsletter")
 public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
-        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("30s") Duration lease) {
+        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("30s") Duration lease,
+        @DefaultValue("Europe/London") ZoneId timeZone) {
 
     /** The domain of Message-IDs: that of the sender's address. */
     public String messageIdDomain() {

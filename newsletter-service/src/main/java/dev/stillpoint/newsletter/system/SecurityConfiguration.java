@@ -15,11 +15,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.util.StringUtils;
 
 /**
  * Subscribing, confirming and unsubscribing are public (the links carry signed tokens); writing and publishing
- * issues needs the STAFF role. One-click unsubscribe is a POST from mail providers, so it takes no CSRF token.
+ * issues needs the STAFF role: people sign in with a form at {@code /staff/login}, scripts use HTTP Basic. One-click unsubscribe is a POST from mail providers, so it takes no CSRF token.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -28,10 +30,18 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain newsletterSecurity(HttpSecurity http) throws Exception {
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName("Stillpoint staff");
         http.authorizeHttpRequests((requests) -> requests
-                .requestMatchers("/api/newsletter/**").hasRole("STAFF")
+                .requestMatchers("/staff/login").permitAll()
+                .requestMatchers("/api/newsletter/**", "/api/subscribers/export", "/staff/**").hasRole("STAFF")
                 .anyRequest().permitAll())
+            .formLogin((form) -> form.loginPage("/staff/login").defaultSuccessUrl("/staff/newsletter"))
+            .logout((logout) -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?logout"))
             .httpBasic(Customizer.withDefaults())
+            // scripts get a 401 asking for Basic credentials, people a redirect to the sign-in form
+            .exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(basic,
+                    PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
             .csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/unsubscribe"));
         return http.build();
     }

@@ -1,0 +1,87 @@
+package dev.stillpoint.embedded;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium, for one test
+ * class: register it as a static {@code @RegisterExtension}. When a test fails, a screenshot and the page's HTML go to
+ * {@code target/browser-failures}. Nothing is fetched from the internet: the driver and browser are the installed ones.
+ */
+public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallback {
+
+    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+
+    private static final String CHROMIUM = System.getProperty("stillpoint.chromium", "/usr/bin/chromium");
+
+    private ChromeDriver driver;
+
+    private Path home;
+
+    /** The browser, started on first use. */
+    public WebDriver driver() {
+        if (this.driver == null) {
+            this.driver = start();
+        }
+        return this.driver;
+    }
+
+    private ChromeDriver start() {
+        try {
+            // Chromium writes to $HOME/.config even with its own profile directory: give it a home of its own
+            this.home = Files.createTempDirectory("chromium-home");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .withEnvironment(Map.of("HOME", this.home.toString(), "XDG_CONFIG_HOME",
+                        this.home.resolve("config").toString(), "XDG_CACHE_HOME", this.home.resolve("cache").toString()))
+                .build();
+            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + this.home.resolve("profile"));
+            ChromeDriver chrome = new ChromeDriver(service, options);
+            chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            // a click that navigates returns before the next page is there: finding an element waits for it
+            chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            return chrome;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (this.driver != null && context.getExecutionException().isPresent()) {
+            Path failures = Files.createDirectories(Path.of("target", "browser-failures"));
+            String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+            Files.write(failures.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(failures.resolve(name + ".html"), this.driver.getPageSource(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (this.driver != null) {
+            this.driver.quit();
+            this.driver = null;
+        }
+    }
+
+}
