@@ -45,15 +45,19 @@ public class NewsletterEmails {
             String markdownBody) {
         String unsubscribe = this.properties.link("/unsubscribe?token="
                 + ((subscriberId != null) ? this.tokens.token(subscriberId, Purpose.UNSUBSCRIBE) : "test-copy")).toString();
+        String data = (subscriberId != null)
+                ? this.properties.link("/subscriber/data?token=" + this.tokens.token(subscriberId, Purpose.DATA)).toString()
+                : null;
         Context model = new Context();
         model.setVariable("title", title);
         model.setVariable("name", name);
         model.setVariable("body", this.markdown.toHtml(markdownBody));
         model.setVariable("unsubscribe", unsubscribe);
+        model.setVariable("data", data);
         model.setVariable("from", this.properties.fromName());
         String text = title + "\n\n" + markdownBody.strip() + "\n\n--\nYou receive this because you subscribed to the "
                 + "quarterly newsletter of " + this.properties.fromName() + ".\nUnsubscribe in one click: " + unsubscribe
-                + "\n";
+                + "\n" + ((data != null) ? "See, download or erase your data: " + data + "\n" : "");
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

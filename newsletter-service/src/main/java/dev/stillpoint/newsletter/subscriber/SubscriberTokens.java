@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
- * Tokens in confirm and unsubscribe links: the subscriber's id and an HMAC-SHA256 over it and the link's purpose.
+ * Tokens in confirm, unsubscribe and data links: the subscriber's id and an HMAC-SHA256 over it and the link's purpose.
  * They cannot be guessed, and a changed character makes them invalid.
  */
 @Component
@@ -90,7 +90,10 @@ public class SubscriberTokens {
 
     public enum Purpose {
 
-        CONFIRM, UNSUBSCRIBE
+        CONFIRM, UNSUBSCRIBE,
+
+        /** Seeing, downloading and erasing what the newsletter keeps about the subscriber. */
+        DATA
 
     }
 

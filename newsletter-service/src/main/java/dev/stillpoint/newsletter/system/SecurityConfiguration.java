@@ -34,7 +34,7 @@ class SecurityConfiguration {
         basic.setRealmName("Stillpoint staff");
         http.authorizeHttpRequests((requests) -> requests
                 .requestMatchers("/staff/login").permitAll()
-                .requestMatchers("/api/newsletter/**", "/api/subscribers/export", "/staff/**").hasRole("STAFF")
+                .requestMatchers("/api/newsletter/**", "/staff/**").hasRole("STAFF")
                 .anyRequest().permitAll())
             .formLogin((form) -> form.loginPage("/staff/login").defaultSuccessUrl("/staff/newsletter"))
             .logout((logout) -> logout.logoutUrl("/staff/logout").logoutSuccessUrl("/staff/login?logout"))

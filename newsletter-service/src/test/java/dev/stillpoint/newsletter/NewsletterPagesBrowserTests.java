@@ -1,5 +1,7 @@
 package dev.stillpoint.newsletter;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,9 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import dev.stillpoint.embedded.HeadlessBrowser;
 import dev.stillpoint.embedded.ReceivedEmails;
+import dev.stillpoint.newsletter.subscriber.SubscriberTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,11 +24,19 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Staff drive the newsletter pages in a real headless Chromium: sign in, write, preview, test, publish, schedule. */
-class StaffPagesBrowserTests extends NewsletterTestBase {
+/**
+ * The newsletter's pages in a real headless Chromium: staff sign in, write, preview, test, publish, schedule and import;
+ * a subscriber erases their data.
+ */
+class NewsletterPagesBrowserTests extends NewsletterTestBase {
+
+    @Autowired
+    SubscriberTokens tokens;
 
     @RegisterExtension
     static final HeadlessBrowser browser = new HeadlessBrowser();
@@ -103,6 +115,39 @@ class StaffPagesBrowserTests extends NewsletterTestBase {
         this.http.get().uri("/api/newsletter/issues/00000000-0000-0000-0000-000000000000").exchange()
             .expectStatus().isUnauthorized()
             .expectHeader().valueMatches("WWW-Authenticate", "Basic realm=.*");
+    }
+
+    @Test
+    void staffImportACsvFileAndSeeWhichRowsWereNotAddedAndWhy() throws Exception {
+        String run = run();
+        Path csv = Files.createTempFile("subscribers", ".csv");
+        Files.writeString(csv, "email,name\nfirst-" + run + "@example.com,First\nnot-an-address,Second\n"
+                + "third-" + run + "@example.com,Third\n");
+        WebDriver page = signIn();
+        page.findElement(By.linkText("Subscribers")).click();
+        page.findElement(By.id("file")).sendKeys(csv.toAbsolutePath().toString());
+        page.findElement(By.id("consented")).click();
+        page.findElement(By.id("import")).click();
+
+        waitFor(page, "2", By.id("added"));
+        assertThat(page.findElement(By.id("rejected")).getText()).contains("3", "not-an-address", "Not an email address.");
+        assertThat(status("first-" + run + "@example.com")).isEqualTo("CONFIRMED");
+        Files.delete(csv);
+    }
+
+    @Test
+    void aSubscriberSeesTheirDataAndErasesIt() {
+        String run = run();
+        UUID subscriber = insertSubscribers(run, "CONFIRMED", 1).get(0);
+        WebDriver page = browser.driver();
+        page.get("http://localhost:" + this.port + "/subscriber/data?token="
+                + this.tokens.token(subscriber, SubscriberTokens.Purpose.DATA));
+        assertThat(text(page, "email")).isEqualTo(email(run, "confirmed", 0));
+        assertThat(text(page, "subscription")).isEqualTo("CONFIRMED");
+
+        page.findElement(By.id("erase")).click();
+        waitFor(page, "Your data is erased", By.tagName("h1"));
+        assertThat(count("select count(*) from subscriber where id = '" + subscriber + "'")).isZero();
     }
 
     private WebDriver signIn() {
