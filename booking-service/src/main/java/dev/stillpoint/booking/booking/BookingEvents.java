@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.stillpoint.booking.outbox.OutboxMessage;
+import dev.stillpoint.outbox.OutboxMessage;
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;

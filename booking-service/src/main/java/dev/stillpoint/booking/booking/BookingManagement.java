@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.stillpoint.booking.outbox.Outbox;
+import dev.stillpoint.outbox.Outbox;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;

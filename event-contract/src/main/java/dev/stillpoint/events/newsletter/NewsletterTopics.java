@@ -8,6 +8,9 @@ public final class NewsletterTopics {
 
     public static final int NEWSLETTER_EVENTS_PARTITIONS = 1;
 
+    /** The {@code ce_source} of every newsletter event. */
+    public static final String SOURCE = "/stillpoint/newsletter-service";
+
     /**
      * One record per recipient of a published issue, keyed by subscriber id: the work that newsletter-service
      * instances share as one consumer group.

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.stillpoint.newsletter.campaign.NewsletterIssue.Status;
 import dev.stillpoint.newsletter.delivery.DeliveryLedger;
+import dev.stillpoint.newsletter.lifecycle.LifecycleEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,16 @@ public class Publishing {
 
     private final SchedulerClient scheduler;
 
+    private final LifecycleEvents events;
+
     private final Clock clock;
 
-    Publishing(IssueRepository issues, DeliveryLedger ledger, SchedulerClient scheduler, Clock clock) {
+    Publishing(IssueRepository issues, DeliveryLedger ledger, SchedulerClient scheduler, LifecycleEvents events,
+            Clock clock) {
         this.issues = issues;
         this.ledger = ledger;
         this.scheduler = scheduler;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -82,6 +87,7 @@ public class Publishing {
         }
         int recipients = this.ledger.queueForConfirmedSubscribers(id);
         this.issues.update(id, Status.SENDING, issue.scheduledFor(), now, now);
+        this.events.published(id, issue.title(), recipients, issue.scheduledFor());
         logger.info("Issue {} published to {} confirmed subscribers", id, recipients);
         if (recipients == 0) {
             this.ledger.completeIfDone(id);
@@ -111,7 +117,8 @@ public class Publishing {
         NewsletterIssue issue = lock(id, EnumSet.of(Status.DRAFT, Status.SCHEDULED, Status.SENDING, Status.PAUSED),
                 "cancelled");
         this.issues.update(id, Status.CANCELLED, issue.scheduledFor(), issue.publishedAt(), this.clock.instant());
-        this.ledger.cancelQueued(id);
+        int cancelled = this.ledger.cancelQueued(id);
+        this.events.cancelled(id, issue.title(), this.ledger.progress(id).sent(), cancelled);
         this.scheduler.getScheduledExecution(PublishTask.TASK.instanceId(id.toString()))
             .ifPresent((execution) -> this.scheduler.cancel(PublishTask.TASK.instanceId(id.toString())));
         return find(id);

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.stillpoint.newsletter.lifecycle.LifecycleEvents;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One row per issue and recipient. A recipient is sent an issue only by claiming its row while the row is queued,
@@ -22,12 +24,15 @@ public class DeliveryLedger {
 
     private final JdbcClient jdbc;
 
+    private final LifecycleEvents events;
+
     private final Clock clock;
 
     private final String messageIdDomain;
 
-    DeliveryLedger(JdbcClient jdbc, Clock clock, NewsletterProperties properties) {
+    DeliveryLedger(JdbcClient jdbc, LifecycleEvents events, Clock clock, NewsletterProperties properties) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         this.messageIdDomain = properties.messageIdDomain();
     }
@@ -43,9 +48,9 @@ public class DeliveryLedger {
             .update();
     }
 
-    /** Cancels every recipient not reached yet. */
-    public void cancelQueued(UUID issueId) {
-        this.jdbc.sql("update delivery set status = 'CANCELLED' where issue_id = ? and status = 'QUEUED'")
+    /** Cancels every recipient not reached yet; returns how many. */
+    public int cancelQueued(UUID issueId) {
+        return this.jdbc.sql("update delivery set status = 'CANCELLED' where issue_id = ? and status = 'QUEUED'")
             .param(issueId).update();
     }
 
@@ -143,15 +148,27 @@ public class DeliveryLedger {
      * Ends the issue once no recipient is left queued: {@code SENT}, or {@code SENT_WITH_FAILURES} when any was
      * refused. Returns whether this call ended it.
      */
+    @Transactional
     public boolean completeIfDone(UUID issueId) {
-        return this.jdbc.sql("""
+        Optional<Completed> completed = this.jdbc.sql("""
                 update newsletter_issue set completed_at = :now, updated_at = :now,
                     status = case when exists (select 1 from delivery where issue_id = :issue and status = 'FAILED')
                         then 'SENT_WITH_FAILURES' else 'SENT' end
                 where id = :issue and status = 'SENDING'
-                and not exists (select 1 from delivery where issue_id = :issue and status = 'QUEUED')""")
+                and not exists (select 1 from delivery where issue_id = :issue and status = 'QUEUED')
+                returning title, status, published_at""")
             .param("now", Timestamp.from(this.clock.instant())).param("issue", issueId)
-            .update() == 1;
+            .query((rs, row) -> new Completed(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+            .optional();
+        completed.ifPresent((issue) -> {
+            Progress progress = progress(issueId);
+            this.events.completed(issueId, issue.title(), issue.status(), issue.publishedAt(), progress.total(),
+                    progress.sent(), progress.failed(), progress.skipped());
+        });
+        return completed.isPresent();
+    }
+
+    private record Completed(String title, String status, Instant publishedAt) {
     }
 
     private void settle(DeliveryRequest request, String status, String error) {

@@ -1,4 +1,4 @@
-package dev.stillpoint.booking.outbox;
+package dev.stillpoint.outbox;
 
 import java.time.Instant;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package dev.stillpoint.booking.outbox;
+package dev.stillpoint.outbox;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -23,21 +23,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, as CloudEvents in binary mode. One instance at a time
- * publishes (a PostgreSQL advisory lock), so events of one booking keep their order even with several instances.
+ * publishes (a PostgreSQL advisory lock), so events of one key keep their order even with several instances.
  * While Kafka is down, events wait in the table and go out when it is back.
  */
-@Component
 class OutboxRelay implements SmartLifecycle {
 
     private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
-
-    /** Arbitrary, fixed: identifies the relay's advisory lock. */
-    private static final long RELAY_LOCK = 0x5354494c4c50L;
 
     private final JdbcClient jdbc;
 
@@ -68,7 +63,9 @@ class OutboxRelay implements SmartLifecycle {
     /** Publishes one batch of pending events; returns how many were acknowledged by the broker. */
     int publishPending() {
         Integer published = this.transactions.execute((status) -> {
-            if (!this.jdbc.sql("select pg_try_advisory_xact_lock(?)").param(RELAY_LOCK).query(Boolean.class).single()) {
+            // one lock per outbox table: services sharing a database (in their own schemas) relay side by side
+            if (!this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
+                .query(Boolean.class).single()) {
                 return 0;
             }
             List<PendingEvent> batch = this.jdbc.sql("select position, event_id, topic, record_key, event_type, source, "

@@ -1,11 +1,10 @@
-package dev.stillpoint.booking.outbox;
+package dev.stillpoint.outbox;
 
 import java.sql.Timestamp;
 
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
  * Writes events into the database inside the caller's transaction; {@link OutboxRelay} publishes them. A change and
  * its event are committed together or not at all.
  */
-@Component
 public class Outbox {
 
     private final JdbcClient jdbc;

@@ -1,0 +1,36 @@
+package dev.stillpoint.outbox;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox and its relay, for a service with a PostgreSQL database and Kafka. Each service's own migrations create
+ * its {@code outbox_event} table (position identity, event_id, topic, record_key, event_type, source, payload json,
+ * occurred_at, published_at), so services sharing a database keep apart in their schemas.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(OutboxProperties.class)
+public class OutboxAutoConfiguration {
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json) {
+        return new Outbox(jdbc, json);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
+            KafkaAdmin admin, OutboxProperties properties, ObjectProvider<Clock> clock) {
+        return new OutboxRelay(jdbc, transactions, kafka, admin, properties, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+}
