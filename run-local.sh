@@ -94,6 +94,7 @@ Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )
   booking-service       http://localhost:8081/api/session-types
   notification-service  http://localhost:8082/actuator/health
   newsletter-service    http://localhost:8083/actuator/health
+  Newsletter staff      http://localhost:8083/staff (write, preview, publish; subscribers, CSV import/export)
   $mail_line
   Kafka                 ${SPRING_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
   PostgreSQL            ${SPRING_DATASOURCE_URL:-jdbc:postgresql://localhost:5432/stillpoint}

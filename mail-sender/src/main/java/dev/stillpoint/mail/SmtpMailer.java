@@ -32,16 +32,29 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     private final BlockingQueue<Transport> idle;
 
+    private final DkimSigning dkim;
+
     /**
      * @param mail the {@code spring.mail.*} settings
      * @param from the sender of every email
      * @param connections how many connections to keep open: as many as threads that send at the same time
      */
     public SmtpMailer(MailProperties mail, InternetAddress from, int connections) {
+        this(mail, from, connections, null);
+    }
+
+    /**
+     * @param mail the {@code spring.mail.*} settings
+     * @param from the sender of every email
+     * @param connections how many connections to keep open: as many as threads that send at the same time
+     * @param dkim signs every email, or {@code null} to send them unsigned
+     */
+    public SmtpMailer(MailProperties mail, InternetAddress from, int connections, DkimSigning dkim) {
         this.mail = mail;
         this.session = Session.getInstance(sessionProperties(mail));
         this.from = from;
         this.idle = new ArrayBlockingQueue<>(Math.max(connections, 1));
+        this.dkim = dkim;
     }
 
     @Override
@@ -78,7 +91,8 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     private void deliver(Transport transport, MimeMessage message) throws MessagingException {
         message.setSentDate(new Date());
         message.saveChanges();
-        transport.sendMessage(message, message.getRecipients(Message.RecipientType.TO));
+        MimeMessage outgoing = (this.dkim != null) ? this.dkim.sign(message) : message;
+        transport.sendMessage(outgoing, message.getRecipients(Message.RecipientType.TO));
         if (!this.idle.offer(transport)) {
             closeQuietly(transport);
         }

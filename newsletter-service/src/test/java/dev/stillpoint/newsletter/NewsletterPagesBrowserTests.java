@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -166,9 +167,15 @@ class NewsletterPagesBrowserTests extends NewsletterTestBase {
         new WebDriverWait(page, Duration.ofSeconds(10)).until(ExpectedConditions.textToBe(element, text));
     }
 
+    /** The element's text, or empty while it is not there (the page reloads itself when the status changes). */
     private static String text(WebDriver page, String id) {
-        List<WebElement> found = page.findElements(By.id(id));
-        return found.isEmpty() ? "" : found.get(0).getText();
+        try {
+            List<WebElement> found = page.findElements(By.id(id));
+            return found.isEmpty() ? "" : found.get(0).getText();
+        }
+        catch (StaleElementReferenceException ex) {
+            return "";
+        }
     }
 
 }

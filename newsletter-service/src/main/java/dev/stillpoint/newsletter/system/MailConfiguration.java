@@ -2,22 +2,27 @@ package dev.stillpoint.newsletter.system;
 
 import java.io.UnsupportedEncodingException;
 
+import dev.stillpoint.mail.DkimProperties;
+import dev.stillpoint.mail.DkimSigning;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.SmtpMailer;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The newsletter goes out from its own address, over one kept-open SMTP connection per sender. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DkimProperties.class)
 class MailConfiguration {
 
     @Bean
-    Mailer mailer(MailProperties mail, NewsletterProperties newsletter) throws UnsupportedEncodingException {
+    Mailer mailer(MailProperties mail, NewsletterProperties newsletter, DkimProperties dkim)
+            throws UnsupportedEncodingException {
         return new SmtpMailer(mail, new InternetAddress(newsletter.fromAddress(), newsletter.fromName(), "UTF-8"),
-                newsletter.senders() + 1);
+                newsletter.senders() + 1, DkimSigning.of(dkim));
     }
 
 }

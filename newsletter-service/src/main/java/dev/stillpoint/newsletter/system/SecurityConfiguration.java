@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -28,6 +29,9 @@ class SecurityConfiguration {
 
     private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+    /** Profiles of a real deployment: the staff password must be configured, never generated. */
+    static final String[] PRODUCTION_PROFILES = { "prod", "docker" };
+
     @Bean
     SecurityFilterChain newsletterSecurity(HttpSecurity http) throws Exception {
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
@@ -47,8 +51,12 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService staffLogin(StaffProperties staff) {
+    UserDetailsService staffLogin(StaffProperties staff, Environment environment) {
         String password = staff.password();
+        if (!StringUtils.hasText(password) && environment.matchesProfiles(PRODUCTION_PROFILES)) {
+            throw new IllegalStateException("Set stillpoint.staff.password (STILLPOINT_STAFF_PASSWORD): in the "
+                    + String.join(" and ", PRODUCTION_PROFILES) + " profiles there is no generated password");
+        }
         if (!StringUtils.hasText(password)) {
             byte[] secret = new byte[12];
             new SecureRandom().nextBytes(secret);

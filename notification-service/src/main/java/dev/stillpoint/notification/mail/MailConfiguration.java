@@ -2,23 +2,28 @@ package dev.stillpoint.notification.mail;
 
 import java.io.UnsupportedEncodingException;
 
+import dev.stillpoint.mail.DkimProperties;
+import dev.stillpoint.mail.DkimSigning;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.SmtpMailer;
 import dev.stillpoint.notification.delivery.DeliveryProperties;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.boot.mail.autoconfigure.MailProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** Emails go out from the practice, over one kept-open SMTP connection per sender thread. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DkimProperties.class)
 class MailConfiguration {
 
     @Bean
-    Mailer mailer(MailProperties mail, PracticeProperties practice, DeliveryProperties delivery)
+    Mailer mailer(MailProperties mail, PracticeProperties practice, DeliveryProperties delivery, DkimProperties dkim)
             throws UnsupportedEncodingException {
-        return new SmtpMailer(mail, new InternetAddress(practice.email(), practice.name(), "UTF-8"), delivery.senders());
+        return new SmtpMailer(mail, new InternetAddress(practice.email(), practice.name(), "UTF-8"), delivery.senders(),
+                DkimSigning.of(dkim));
     }
 
 }
