@@ -40,7 +40,7 @@ abstract class NewsletterTestBase {
 
     static final String PASSWORD = "newsletter-staff";
 
-    private static final int SMTP_PORT = KraftBroker.freePort();
+    static final int SMTP_PORT = KraftBroker.freePort();
 
     @RegisterExtension
     static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));

@@ -1,0 +1,102 @@
+package dev.stillpoint.newsletter;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small real SMTP server (RFC 5321 over TCP) that refuses for good ({@code 550}) every recipient whose address
+ * contains "refused" and takes every other message: what a relay does with a mailbox that does not exist, which
+ * GreenMail cannot do.
+ */
+final class RefusingSmtpServer implements AutoCloseable {
+
+    private final ServerSocket server;
+
+    private final List<String> accepted = new CopyOnWriteArrayList<>();
+
+    RefusingSmtpServer(int port) throws IOException {
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        Thread acceptor = new Thread(this::accept, "refusing-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** The recipient of every message taken. */
+    List<String> accepted() {
+        return this.accepted;
+    }
+
+    private void accept() {
+        while (!this.server.isClosed()) {
+            try {
+                Socket socket = this.server.accept();
+                Thread session = new Thread(() -> converse(socket), "refusing-smtp-session");
+                session.setDaemon(true);
+                session.start();
+            }
+            catch (IOException ex) {
+                return;
+            }
+        }
+    }
+
+    private void converse(Socket socket) {
+        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.UTF_8)); PrintWriter out = new PrintWriter(socket.getOutputStream(), true)) {
+            reply(out, "220 refusing-smtp ready");
+            String recipient = null;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String command = line.toUpperCase(Locale.ROOT);
+                if (command.startsWith("EHLO") || command.startsWith("HELO")) {
+                    reply(out, "250 refusing-smtp");
+                }
+                else if (command.startsWith("RCPT TO:")) {
+                    boolean refused = command.contains("REFUSED");
+                    recipient = refused ? recipient : line.substring(8).replaceAll("[<>\\s]", "");
+                    reply(out, refused ? "550 5.1.1 No such mailbox here" : "250 OK");
+                }
+                else if (command.equals("DATA")) {
+                    reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
+                        // the message itself does not matter here
+                    }
+                    this.accepted.add(recipient);
+                    reply(out, "250 OK queued");
+                }
+                else if (command.equals("QUIT")) {
+                    reply(out, "221 Bye");
+                    return;
+                }
+                else {
+                    if (command.startsWith("RSET") || command.startsWith("MAIL FROM:")) {
+                        recipient = null;
+                    }
+                    reply(out, "250 OK");
+                }
+            }
+        }
+        catch (IOException ex) {
+            // the client went away
+        }
+    }
+
+    private static void reply(PrintWriter out, String line) {
+        out.print(line + "\r\n");
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        this.server.close();
+    }
+
+}
