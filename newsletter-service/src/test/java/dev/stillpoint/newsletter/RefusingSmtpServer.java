@@ -23,6 +23,8 @@ final class RefusingSmtpServer implements AutoCloseable {
 
     private final List<String> accepted = new CopyOnWriteArrayList<>();
 
+    private final List<Socket> sessions = new CopyOnWriteArrayList<>();
+
     RefusingSmtpServer(int port) throws IOException {
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "refusing-smtp");
@@ -39,6 +41,7 @@ final class RefusingSmtpServer implements AutoCloseable {
         while (!this.server.isClosed()) {
             try {
                 Socket socket = this.server.accept();
+                this.sessions.add(socket);
                 Thread session = new Thread(() -> converse(socket), "refusing-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -97,6 +100,9 @@ final class RefusingSmtpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         this.server.close();
+        for (Socket session : this.sessions) {
+            session.close(); // kept-open client connections must not outlive the server
+        }
     }
 
 }
