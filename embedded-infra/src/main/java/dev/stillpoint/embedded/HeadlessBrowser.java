@@ -18,6 +18,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import org.springframework.util.FileSystemUtils;
+
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium, for one test
  * class: register it as a static {@code @RegisterExtension}. When a test fails, a screenshot and the page's HTML go to
@@ -77,10 +79,14 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws IOException {
         if (this.driver != null) {
             this.driver.quit();
             this.driver = null;
+        }
+        if (this.home != null) {
+            FileSystemUtils.deleteRecursively(this.home);
+            this.home = null;
         }
     }
 

@@ -3,6 +3,7 @@ package dev.stillpoint.newsletter.subscriber;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,7 +68,7 @@ class StaffSubscriberPages {
     @ResponseBody
     SubscriberImport.Report importApi(@RequestBody String csv, @RequestParam(defaultValue = "false") boolean consented)
             throws IOException {
-        return this.imports.importCsv(new java.io.StringReader(csv), consented);
+        return this.imports.importCsv(new StringReader(csv), consented);
     }
 
 }

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,12 +87,12 @@ class SubscriberRepository {
 
     /** Deletes the subscriber and every trace of them in the delivery ledger; returns the issues they were queued for. */
     List<UUID> delete(UUID id) {
-        List<UUID> queuedFor = this.jdbc.sql("delete from delivery where subscriber_id = ? returning issue_id, status")
-            .param(id)
-            .query((rs, row) -> "QUEUED".equals(rs.getString(2)) ? rs.getObject(1, UUID.class) : null)
-            .list();
+        List<UUID> queuedFor = this.jdbc.sql("""
+                with gone as (delete from delivery where subscriber_id = ? returning issue_id, status)
+                select issue_id from gone where status = 'QUEUED'""")
+            .param(id).query(UUID.class).list();
         this.jdbc.sql("delete from subscriber where id = ?").param(id).update();
-        return queuedFor.stream().filter(Objects::nonNull).toList();
+        return queuedFor;
     }
 
     void updateStatus(UUID id, Subscriber.Status status, Instant now) {
