@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The spine, end to end: the three packaged services, each in its own JVM, on one real Kafka broker, PostgreSQL
@@ -167,6 +168,51 @@ class BookingToEmailIntegrationTests {
         assertThat(steps.get("AFTERCARE").get("dueAt").asString()).isEqualTo(end.plus(Duration.ofHours(2)).toString());
         assertThat(steps.get("INTEGRATION_CHECK_IN").get("dueAt").asString()).isEqualTo(end.plus(Duration.ofDays(3)).toString());
         assertThat(steps.get("AFTERCARE").get("status").asString()).isEqualTo("SCHEDULED");
+    }
+
+    @Test
+    void oneTraceRunsFromTheBookingRequestThroughKafkaToTheLogLineOfItsEmail() throws Exception {
+        HttpResponse<String> created = booking.post("/api/bookings", request("traced@example.com", slot(3), false));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        String traceId = created.headers().firstValue("X-Trace-Id").orElseThrow();
+        awaitEmails("traced@example.com", 1);
+
+        JsonNode sent = await().atMost(Duration.ofSeconds(10)).until(() -> notification.logLines().stream()
+            .filter((line) -> line.startsWith("{") && line.contains("Sent BOOKING_CONFIRMED"))
+            .map(json::readTree)
+            .filter((line) -> id.equals(line.path("bookingId").asString()))
+            .findFirst().orElse(null), java.util.Objects::nonNull);
+        assertThat(sent.get("traceId").asString()).isEqualTo(traceId);
+        assertThat(sent.get("message").asString()).contains(id, "traced@example.com");
+    }
+
+    @Test
+    void everyServiceShowsItsFiguresToPrometheusAfterABooking() throws Exception {
+        assertThat(booking.post("/api/bookings", request("counted@example.com", slot(4), false)).statusCode())
+            .isEqualTo(201);
+        awaitEmails("counted@example.com", 1);
+        assertThat(metric(booking, "spring_kafka_template_seconds_count", "messaging_destination_name=\"booking.events\""))
+            .isPositive();
+        assertThat(metric(booking, "stillpoint_outbox_backlog", "")).isZero();
+        assertThat(metric(notification, "spring_kafka_listener_seconds_count", "messaging_source_name=\"booking.events\""))
+            .isPositive();
+        assertThat(metric(notification, "stillpoint_emails_total", "kind=\"BOOKING_CONFIRMED\",outcome=\"sent\""))
+            .isPositive();
+        assertThat(metric(notification, "stillpoint_smtp_send_seconds_count", "outcome=\"accepted\"")).isPositive();
+        assertThat(metric(notification, "stillpoint_reminders_scheduled", "")).isPositive();
+        assertThat(metric(newsletter, "stillpoint_newsletter_issues_sending", "")).isZero();
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code labels}. */
+    private static double metric(ServiceProcess service, String name, String labels) throws Exception {
+        HttpResponse<String> scrape = service.get("/actuator/prometheus");
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        return scrape.body().lines()
+            .filter((line) -> line.startsWith(name + "{") && line.contains(labels))
+            .mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no " + name + " {" + labels + "} in " + service));
     }
 
     @Test

@@ -90,6 +90,16 @@ final class ServiceProcess implements AutoCloseable {
         return URI.create("http://localhost:" + this.port + path);
     }
 
+    /** What the service has logged so far, one line each (JSON objects, Spring Boot's structured logging). */
+    List<String> logLines() throws IOException {
+        return Files.readAllLines(this.log);
+    }
+
+    @Override
+    public String toString() {
+        return this.name;
+    }
+
     /** Kills the JVM the way a crash or the OOM killer would: no shutdown hooks, nothing flushed. */
     void kill() throws InterruptedException {
         this.process.destroyForcibly();

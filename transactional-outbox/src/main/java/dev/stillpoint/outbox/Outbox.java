@@ -2,6 +2,10 @@ package dev.stillpoint.outbox;
 
 import java.sql.Timestamp;
 
+import dev.stillpoint.support.TraceParents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,22 +18,31 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class Outbox {
 
+    private static final Logger logger = LoggerFactory.getLogger(Outbox.class);
+
     private final JdbcClient jdbc;
 
     private final JsonMapper json;
 
-    Outbox(JdbcClient jdbc, JsonMapper json) {
+    private final TraceParents traceParents;
+
+    Outbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents) {
         this.jdbc = jdbc;
         this.json = json;
+        this.traceParents = traceParents;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void append(OutboxMessage message) {
-        this.jdbc.sql("insert into outbox_event (event_id, topic, record_key, event_type, source, payload, occurred_at) "
-                + "values (?, ?, ?, ?, ?, ?::json, ?)")
+        this.jdbc.sql("insert into outbox_event (event_id, topic, record_key, event_type, source, payload, occurred_at, "
+                + "trace_parent) values (?, ?, ?, ?, ?, ?::json, ?, ?)")
             .params(message.eventId(), message.topic(), message.key(), message.type(), message.source(),
-                    this.json.writeValueAsString(message.payload()), Timestamp.from(message.occurredAt()))
+                    this.json.writeValueAsString(message.payload()), Timestamp.from(message.occurredAt()),
+                    this.traceParents.current())
             .update();
+        try (MDC.MDCCloseable eventId = MDC.putCloseable("eventId", message.eventId().toString())) {
+            logger.info("Recorded {} for {} in the outbox", message.type(), message.key());
+        }
     }
 
 }

@@ -2,6 +2,10 @@ package dev.stillpoint.outbox;
 
 import java.time.Clock;
 
+import dev.stillpoint.support.OperationsAutoConfiguration;
+import dev.stillpoint.support.TraceParents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,19 +22,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its {@code outbox_event} table (position identity, event_id, topic, record_key, event_type, source, payload json,
  * occurred_at, published_at), so services sharing a database keep apart in their schemas.
  */
-@AutoConfiguration
+@AutoConfiguration(after = OperationsAutoConfiguration.class)
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json) {
-        return new Outbox(jdbc, json);
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents) {
+        return new Outbox(jdbc, json, traceParents);
     }
 
     @Bean
     OutboxRelay outboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka,
-            KafkaAdmin admin, OutboxProperties properties, ObjectProvider<Clock> clock) {
-        return new OutboxRelay(jdbc, transactions, kafka, admin, properties, clock.getIfAvailable(Clock::systemUTC));
+            KafkaAdmin admin, OutboxProperties properties, ObjectProvider<Clock> clock, TraceParents traceParents) {
+        return new OutboxRelay(jdbc, transactions, kafka, admin, properties, clock.getIfAvailable(Clock::systemUTC),
+                traceParents);
+    }
+
+    /** {@code stillpoint_outbox_backlog}: events written but not yet acknowledged by Kafka. */
+    @Bean
+    MeterBinder outboxMetrics(JdbcClient jdbc) {
+        return (registry) -> Gauge.builder("stillpoint.outbox.backlog",
+                () -> jdbc.sql("select count(*) from outbox_event where published_at is null").query(Long.class).single())
+            .description("Events in the outbox not yet published to Kafka")
+            .register(registry);
     }
 
 }

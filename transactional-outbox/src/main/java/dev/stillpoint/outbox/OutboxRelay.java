@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.support.TraceParents;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
@@ -46,12 +47,15 @@ class OutboxRelay implements SmartLifecycle {
 
     private final Clock clock;
 
+    private final TraceParents traceParents;
+
     private volatile boolean topicsCreated;
 
     private ScheduledExecutorService executor;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka, KafkaAdmin admin,
-            OutboxProperties properties, Clock clock) {
+            OutboxProperties properties, Clock clock, TraceParents traceParents) {
+        this.traceParents = traceParents;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.kafka = kafka;
@@ -69,12 +73,13 @@ class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<PendingEvent> batch = this.jdbc.sql("select position, event_id, topic, record_key, event_type, source, "
-                    + "payload::text as payload, occurred_at from outbox_event where published_at is null "
+                    + "payload::text as payload, occurred_at, trace_parent from outbox_event where published_at is null "
                     + "order by position limit ?")
                 .param(this.properties.batchSize())
                 .query((rs, row) -> new PendingEvent(rs.getLong("position"), rs.getObject("event_id", UUID.class),
                         rs.getString("topic"), rs.getString("record_key"), rs.getString("event_type"),
-                        rs.getString("source"), rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant()))
+                        rs.getString("source"), rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("trace_parent")))
                 .list();
             if (batch.isEmpty()) {
                 return 0;
@@ -99,7 +104,9 @@ class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<SendResult<String, String>>> sends = new ArrayList<>();
         for (PendingEvent event : batch) {
             try {
-                sends.add(this.kafka.send(event.toRecord()));
+                // in the trace of the request that wrote it: the record carries that trace on to its consumers
+                sends.add(this.traceParents.within(event.traceParent(), "outbox relay",
+                        () -> this.kafka.send(event.toRecord())));
             }
             catch (RuntimeException ex) {
                 sends.add(CompletableFuture.failedFuture(ex));
@@ -181,7 +188,7 @@ class OutboxRelay implements SmartLifecycle {
     }
 
     private record PendingEvent(long position, UUID eventId, String topic, String key, String type, String source,
-            String payload, Instant occurredAt) {
+            String payload, Instant occurredAt, String traceParent) {
 
         ProducerRecord<String, String> toRecord() {
             ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, this.key, this.payload);

@@ -5,7 +5,9 @@ import java.util.Optional;
 
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
+import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,9 @@ import org.springframework.stereotype.Service;
 @Service
 class NewsletterSending {
 
+    /** The kind in the {@code stillpoint.emails} counter. */
+    static final String KIND = "NEWSLETTER";
+
     private static final Logger logger = LoggerFactory.getLogger(NewsletterSending.class);
 
     private final DeliveryLedger ledger;
@@ -27,13 +32,17 @@ class NewsletterSending {
 
     private final Mailer mailer;
 
+    private final MeterRegistry registry;
+
     private final Duration lease;
 
     private final TokenBucket perSecond;
 
     private final TokenBucket perHour;
 
-    NewsletterSending(DeliveryLedger ledger, NewsletterEmails emails, Mailer mailer, NewsletterProperties properties) {
+    NewsletterSending(DeliveryLedger ledger, NewsletterEmails emails, Mailer mailer, NewsletterProperties properties,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.ledger = ledger;
         this.emails = emails;
         this.mailer = mailer;
@@ -56,15 +65,18 @@ class NewsletterSending {
             this.mailer.send(this.emails.compose(recipient.messageId(), recipient.email(), recipient.name(),
                     request.subscriberId(), recipient.title(), recipient.markdown()));
             this.ledger.markSent(request);
+            MeteredMailer.count(this.registry, KIND, "sent");
         }
         catch (MailDeliveryException ex) {
             if (!ex.isPermanent()) {
                 this.ledger.release(request, ex.getMessage());
+                MeteredMailer.count(this.registry, KIND, "retried");
                 throw new RetryLaterException("SMTP failure, will retry: " + ex.getMessage(), ex);
             }
             logger.warn("Issue {} refused for subscriber {}: {}", request.issueId(), request.subscriberId(),
                     ex.getMessage());
             this.ledger.markFailed(request, ex.getMessage());
+            MeteredMailer.count(this.registry, KIND, "failed");
         }
         complete(request);
     }

@@ -10,9 +10,11 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
+import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens.Purpose;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.thymeleaf.TemplateEngine;
@@ -30,20 +32,23 @@ class ConfirmationEmails {
 
     static final TaskDescriptor<Void> TASK = TaskDescriptor.of("newsletter-confirmation");
 
+    /** The kind in the {@code stillpoint.emails} counter. */
+    static final String KIND = "NEWSLETTER_CONFIRMATION";
+
     private static final Logger logger = LoggerFactory.getLogger(ConfirmationEmails.class);
 
     @Bean
     OneTimeTask<Void> newsletterConfirmationTask(SubscriberRepository subscribers, SubscriberTokens tokens,
-            Mailer mailer, TemplateEngine templates, NewsletterProperties properties) {
+            Mailer mailer, TemplateEngine templates, NewsletterProperties properties, MeterRegistry registry) {
         return Tasks.oneTime(TASK)
             .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0))
             .execute((instance, context) -> subscribers.findById(UUID.fromString(instance.getId()))
                 .filter((subscriber) -> subscriber.status() == Subscriber.Status.PENDING)
-                .ifPresent((subscriber) -> send(subscriber, tokens, mailer, templates, properties)));
+                .ifPresent((subscriber) -> send(subscriber, tokens, mailer, templates, properties, registry)));
     }
 
     private static void send(Subscriber subscriber, SubscriberTokens tokens, Mailer mailer, TemplateEngine templates,
-            NewsletterProperties properties) {
+            NewsletterProperties properties, MeterRegistry registry) {
         String link = properties.link("/subscribe/confirm?token=" + tokens.token(subscriber.id(), Purpose.CONFIRM))
             .toString();
         Context model = new Context();
@@ -59,12 +64,15 @@ class ConfirmationEmails {
                     subscriber.email(), subscriber.name(), "Please confirm your subscription to our newsletter", text,
                     templates.process("mail/confirm-subscription", model), List.of()));
             logger.info("Sent the subscription confirmation to subscriber {}", subscriber.id());
+            MeteredMailer.count(registry, KIND, "sent");
         }
         catch (MailDeliveryException ex) {
             if (!ex.isPermanent()) {
+                MeteredMailer.count(registry, KIND, "retried");
                 throw new IllegalStateException("Will retry the confirmation email: " + ex.getMessage(), ex);
             }
             logger.warn("Subscriber {}'s address was refused for good: {}", subscriber.id(), ex.getMessage());
+            MeteredMailer.count(registry, KIND, "failed");
         }
     }
 

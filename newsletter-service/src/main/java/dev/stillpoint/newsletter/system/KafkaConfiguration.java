@@ -2,6 +2,8 @@ package dev.stillpoint.newsletter.system;
 
 import dev.stillpoint.events.newsletter.NewsletterTopics;
 import dev.stillpoint.newsletter.delivery.RetryLaterException;
+import dev.stillpoint.support.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
@@ -46,14 +48,14 @@ class KafkaConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template) {
+    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, MeterRegistry registry) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
         ExponentialBackOff retryForAsLongAsItTakes = new ExponentialBackOff(500, 2.0);
         retryForAsLongAsItTakes.setMaxInterval(30_000);
         ExponentialBackOff fewTimes = new ExponentialBackOff(500, 2.0);
         fewTimes.setMaxAttempts(3);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, fewTimes);
+        DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, registry), fewTimes);
         handler.setBackOffFunction((record, ex) -> isRetryLater(ex) ? retryForAsLongAsItTakes : (BackOff) null);
         return handler;
     }

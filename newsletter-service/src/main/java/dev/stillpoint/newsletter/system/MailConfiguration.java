@@ -5,7 +5,9 @@ import java.io.UnsupportedEncodingException;
 import dev.stillpoint.mail.DkimProperties;
 import dev.stillpoint.mail.DkimSigning;
 import dev.stillpoint.mail.Mailer;
+import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.mail.SmtpMailer;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.boot.mail.autoconfigure.MailProperties;
@@ -19,10 +21,11 @@ import org.springframework.context.annotation.Configuration;
 class MailConfiguration {
 
     @Bean
-    Mailer mailer(MailProperties mail, NewsletterProperties newsletter, DkimProperties dkim)
-            throws UnsupportedEncodingException {
-        return new SmtpMailer(mail, new InternetAddress(newsletter.fromAddress(), newsletter.fromName(), "UTF-8"),
-                newsletter.senders() + 1, DkimSigning.of(dkim));
+    Mailer mailer(MailProperties mail, NewsletterProperties newsletter, DkimProperties dkim,
+            MeterRegistry registry) throws UnsupportedEncodingException {
+        return new MeteredMailer(new SmtpMailer(mail,
+                new InternetAddress(newsletter.fromAddress(), newsletter.fromName(), "UTF-8"), newsletter.senders() + 1,
+                DkimSigning.of(dkim)), registry);
     }
 
 }

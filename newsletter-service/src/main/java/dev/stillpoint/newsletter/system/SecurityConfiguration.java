@@ -1,36 +1,21 @@
 package dev.stillpoint.newsletter.system;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.util.StringUtils;
 
 /**
  * Subscribing, confirming and unsubscribing are public (the links carry signed tokens); writing and publishing
- * issues needs the STAFF role: people sign in with a form at {@code /staff/login}, scripts use HTTP Basic. One-click unsubscribe is a POST from mail providers, so it takes no CSRF token.
+ * issues needs the STAFF role: people sign in with a form at {@code /staff/login}, scripts use HTTP Basic.
+ * One-click unsubscribe is a POST from mail providers, so it takes no CSRF token. The logins come from
+ * service-support ({@code stillpoint.staff.*}), which refuses a missing password in the prod and docker profiles.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    private static final Logger logger = LoggerFactory.getLogger(SecurityConfiguration.class);
-
-    /** Profiles of a real deployment: the staff password must be configured, never generated. */
-    static final String[] PRODUCTION_PROFILES = { "prod", "docker" };
 
     @Bean
     SecurityFilterChain newsletterSecurity(HttpSecurity http) throws Exception {
@@ -48,26 +33,6 @@ class SecurityConfiguration {
                     PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
             .csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/unsubscribe"));
         return http.build();
-    }
-
-    @Bean
-    UserDetailsService staffLogin(StaffProperties staff, Environment environment) {
-        String password = staff.password();
-        if (!StringUtils.hasText(password) && environment.matchesProfiles(PRODUCTION_PROFILES)) {
-            throw new IllegalStateException("Set stillpoint.staff.password (STILLPOINT_STAFF_PASSWORD): in the "
-                    + String.join(" and ", PRODUCTION_PROFILES) + " profiles there is no generated password");
-        }
-        if (!StringUtils.hasText(password)) {
-            byte[] secret = new byte[12];
-            new SecureRandom().nextBytes(secret);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-            logger.warn("No stillpoint.staff.password set; this run's password for '{}' is {}", staff.username(),
-                    password);
-        }
-        return new InMemoryUserDetailsManager(User.withUsername(staff.username())
-            .password(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password))
-            .roles("STAFF")
-            .build());
     }
 
 }

@@ -2,6 +2,7 @@ package dev.stillpoint.notification.booking;
 
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingTopics;
+import org.slf4j.MDC;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,10 @@ public class BookingEventsListener {
 
     @KafkaListener(id = GROUP_ID, topics = BookingTopics.BOOKING_EVENTS)
     void on(BookingEvent event) {
-        this.notifications.handle(event);
+        try (MDC.MDCCloseable bookingId = MDC.putCloseable("bookingId", String.valueOf(event.bookingId()));
+                MDC.MDCCloseable eventId = MDC.putCloseable("eventId", String.valueOf(event.eventId()))) {
+            this.notifications.handle(event);
+        }
     }
 
 }

@@ -10,8 +10,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
+import dev.stillpoint.mail.MeteredMailer;
+import dev.stillpoint.support.TraceParents;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -34,31 +38,46 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private final DeliveryProperties properties;
 
+    private final MeterRegistry registry;
+
+    private final TraceParents traceParents;
+
     private ScheduledExecutorService poller;
 
     private ExecutorService senders;
 
     DeliveryDispatcher(DeliveryQueue queue, List<EmailComposer> composers, Mailer mailer,
-            DeliveryProperties properties) {
+            DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents) {
+        this.traceParents = traceParents;
         this.queue = queue;
         this.composers = composers;
         this.mailer = mailer;
         this.properties = properties;
+        this.registry = registry;
     }
 
     /** Claims and sends one batch of due notifications; returns how many were claimed. */
     int dispatchDue() {
         List<PendingNotification> batch = this.queue.claimDue(this.properties.batchSize(), this.properties.lease());
         CompletableFuture.allOf(batch.stream()
-            .map((notification) -> CompletableFuture.runAsync(() -> deliver(notification), this.senders))
+            .map((notification) -> CompletableFuture.runAsync(() -> deliverInTrace(notification), this.senders))
             .toArray(CompletableFuture[]::new)).join();
         return batch.size();
+    }
+
+    /** Sends in the trace of the event that caused the email, with its booking id in every log line. */
+    private void deliverInTrace(PendingNotification notification) {
+        try (MDC.MDCCloseable bookingId = MDC.putCloseable("bookingId", notification.bookingId().toString())) {
+            this.traceParents.within(notification.traceParent(), "send " + notification.kind(),
+                    () -> deliver(notification));
+        }
     }
 
     private void deliver(PendingNotification notification) {
         try {
             this.mailer.send(composerOf(notification.kind()).compose(notification));
             this.queue.markSent(notification.id());
+            MeteredMailer.count(this.registry, notification.kind(), "sent");
             logger.info("Sent {} {} for booking {} to {}", notification.kind(), notification.messageId(),
                     notification.bookingId(), notification.recipient());
         }
@@ -67,17 +86,20 @@ class DeliveryDispatcher implements SmartLifecycle {
                 logger.warn("Giving up on {} {} after {} attempt(s): {}", notification.kind(), notification.messageId(),
                         notification.attempts(), ex.getMessage());
                 this.queue.markFailed(notification.id(), ex.getMessage());
+                MeteredMailer.count(this.registry, notification.kind(), "failed");
             }
             else {
                 logger.info("Will retry {} {} (attempt {}): {}", notification.kind(), notification.messageId(),
                         notification.attempts(), ex.getMessage());
                 this.queue.retryLater(notification.id(), this.properties.retryDelay(notification.attempts()),
                         ex.getMessage());
+                MeteredMailer.count(this.registry, notification.kind(), "retried");
             }
         }
         catch (RuntimeException ex) {
             logger.error("Could not write {} {}", notification.kind(), notification.messageId(), ex);
             this.queue.markFailed(notification.id(), "Could not write the email: " + ex);
+            MeteredMailer.count(this.registry, notification.kind(), "failed");
         }
     }
 

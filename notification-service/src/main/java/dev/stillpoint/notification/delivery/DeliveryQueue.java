@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import dev.stillpoint.support.TraceParents;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,7 +31,10 @@ public class DeliveryQueue {
 
     private final String messageIdDomain;
 
-    DeliveryQueue(JdbcClient jdbc, Clock clock, MessageIdDomain messageIdDomain) {
+    private final TraceParents traceParents;
+
+    DeliveryQueue(JdbcClient jdbc, Clock clock, MessageIdDomain messageIdDomain, TraceParents traceParents) {
+        this.traceParents = traceParents;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messageIdDomain = messageIdDomain.value();
@@ -50,9 +55,9 @@ public class DeliveryQueue {
         UUID id = notification.id();
         return this.jdbc.sql("""
                 insert into notification (id, booking_id, booking_version, kind, recipient, time_zone, event_type, event,
-                    status, reason, due_at, expires_at, next_attempt_at, message_id, created_at)
+                    status, reason, due_at, expires_at, next_attempt_at, message_id, created_at, trace_parent)
                 values (:id, :bookingId, :bookingVersion, :kind, :recipient, :timeZone, :eventType, :event::json,
-                    :status, :reason, :dueAt, :expiresAt, :dueAt, :messageId, :now)
+                    :status, :reason, :dueAt, :expiresAt, :dueAt, :messageId, :now, :traceParent)
                 on conflict do nothing""")
             .param("id", id)
             .param("bookingId", notification.bookingId())
@@ -68,6 +73,7 @@ public class DeliveryQueue {
             .param("expiresAt", (notification.expiresAt() != null) ? Timestamp.from(notification.expiresAt()) : null)
             .param("messageId", "<" + id + "@" + this.messageIdDomain + ">")
             .param("now", Timestamp.from(this.clock.instant()))
+            .param("traceParent", this.traceParents.current())
             .update() == 1;
     }
 
@@ -126,13 +132,15 @@ public class DeliveryQueue {
                         where earlier.booking_id = n.booking_id and earlier.status = 'PENDING'
                         and (earlier.due_at, earlier.booking_version, earlier.seq) < (n.due_at, n.booking_version, n.seq))
                     order by n.next_attempt_at limit :limit for update of n skip locked)
-                returning id, booking_id, kind, recipient, event_type, event::text as event, message_id, attempts""")
+                returning id, booking_id, kind, recipient, event_type, event::text as event, message_id, attempts,
+                    trace_parent""")
             .param("until", Timestamp.from(now.plus(lease)))
             .param("now", Timestamp.from(now))
             .param("limit", limit)
             .query((rs, row) -> new PendingNotification(rs.getObject("id", UUID.class),
                     rs.getObject("booking_id", UUID.class), rs.getString("kind"), rs.getString("recipient"),
-                    rs.getString("event_type"), rs.getString("event"), rs.getString("message_id"), rs.getInt("attempts")))
+                    rs.getString("event_type"), rs.getString("event"), rs.getString("message_id"), rs.getInt("attempts"),
+                    rs.getString("trace_parent")))
             .list();
     }
 

@@ -5,8 +5,10 @@ import java.io.UnsupportedEncodingException;
 import dev.stillpoint.mail.DkimProperties;
 import dev.stillpoint.mail.DkimSigning;
 import dev.stillpoint.mail.Mailer;
+import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.mail.SmtpMailer;
 import dev.stillpoint.notification.delivery.DeliveryProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.InternetAddress;
 
 import org.springframework.boot.mail.autoconfigure.MailProperties;
@@ -20,10 +22,10 @@ import org.springframework.context.annotation.Configuration;
 class MailConfiguration {
 
     @Bean
-    Mailer mailer(MailProperties mail, PracticeProperties practice, DeliveryProperties delivery, DkimProperties dkim)
-            throws UnsupportedEncodingException {
-        return new SmtpMailer(mail, new InternetAddress(practice.email(), practice.name(), "UTF-8"), delivery.senders(),
-                DkimSigning.of(dkim));
+    Mailer mailer(MailProperties mail, PracticeProperties practice, DeliveryProperties delivery, DkimProperties dkim,
+            MeterRegistry registry) throws UnsupportedEncodingException {
+        return new MeteredMailer(new SmtpMailer(mail, new InternetAddress(practice.email(), practice.name(), "UTF-8"),
+                delivery.senders(), DkimSigning.of(dkim)), registry);
     }
 
 }

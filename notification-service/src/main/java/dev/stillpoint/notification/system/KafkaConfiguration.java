@@ -9,6 +9,8 @@ import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.notification.booking.BookingEventsListener;
 import dev.stillpoint.notification.booking.InvalidEventException;
+import dev.stillpoint.support.DeadLetters;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -49,7 +51,7 @@ class KafkaConfiguration {
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory) {
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producerFactory, MeterRegistry registry) {
         // unreadable records are dead-lettered as the bytes they arrived as; failed ones as the JSON they were read from
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, new KafkaTemplate<>(producerFactory,
@@ -62,7 +64,7 @@ class KafkaConfiguration {
         recoverer.setHeadersFunction((record, ex) -> reasonHeaders(ex));
         ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2);
         backOff.setMaxElapsedTime(Duration.ofSeconds(10).toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, registry), backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         // the database being away is no fault of the record: wait for it, holding the partition, rather than dead-letter
         handler.setBackOffFunction((record, ex) -> isInfrastructureOutage(ex) ? DATABASE_OUTAGE_BACK_OFF : null);

@@ -89,7 +89,7 @@ class BookingEmailsTests {
     private OutgoingEmail compose(BookingEvent event, String kind) {
         return this.emails.compose(new PendingNotification(UUID.randomUUID(), event.bookingId(), kind,
                 event.booking().client().email(), BookingEventType.of(event).ceType(), this.json.writeValueAsString(event),
-                "<id@stillpoint.example>", 1));
+                "<id@stillpoint.example>", 1, null));
     }
 
 }
