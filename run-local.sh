@@ -30,9 +30,12 @@ fi
 # the newsletter's link secret came later: add it to a data directory made before it
 grep -q '^STILLPOINT_NEWSLETTER_TOKEN_SECRET=' "$secrets" || \
   printf 'STILLPOINT_NEWSLETTER_TOKEN_SECRET=%s\n' "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$secrets"
+grep -q '^STILLPOINT_OPS_PASSWORD=' "$secrets" || \
+  printf 'STILLPOINT_OPS_PASSWORD=%s\n' "$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$secrets"
 set -a; . "$secrets"; set +a
 export STILLPOINT_STAFF_USERNAME=${STILLPOINT_STAFF_USERNAME:-${STAFF_USERNAME:-staff}}
 export STILLPOINT_STAFF_PASSWORD=${STAFF_PASSWORD:-$STILLPOINT_STAFF_PASSWORD}
+export STILLPOINT_OPS_USERNAME=${STILLPOINT_OPS_USERNAME:-ops}
 
 pids=()
 stop_all() {
@@ -95,10 +98,13 @@ Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )
   notification-service  http://localhost:8082/actuator/health
   newsletter-service    http://localhost:8083/actuator/health
   Newsletter staff      http://localhost:8083/staff (write, preview, publish; subscribers, CSV import/export)
+  Ops console           http://localhost:8082/ops (topics, lag, dead letters, delivery log, scheduled work)
+  Prometheus            http://localhost:808{1,2,3}/actuator/prometheus
   $mail_line
   Kafka                 ${SPRING_KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}
   PostgreSQL            ${SPRING_DATASOURCE_URL:-jdbc:postgresql://localhost:5432/stillpoint}
   Staff login           $STILLPOINT_STAFF_USERNAME / $STILLPOINT_STAFF_PASSWORD
+  Ops login             $STILLPOINT_OPS_USERNAME / $STILLPOINT_OPS_PASSWORD
 
 Book a session, then watch the confirmation arrive:
   curl -s localhost:8081/api/bookings -H 'Content-Type: application/json' -d '{
@@ -108,6 +114,10 @@ Book a session, then watch the confirmation arrive:
 
 Every email of a booking, sent and planned (reminders, aftercare, check-in), in UTC and the client's time:
   curl -s -u $STILLPOINT_STAFF_USERNAME:$STILLPOINT_STAFF_PASSWORD localhost:8082/api/bookings/<booking id>/notifications
+
+Each response carries its trace id in X-Trace-Id; the services log JSON lines with it (traceId), so
+  grep <trace id> $logs/*.log
+follows a booking from its request to the log line of its email.
 
 Press Ctrl-C to stop.
 INFO

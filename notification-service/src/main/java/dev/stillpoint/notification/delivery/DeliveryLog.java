@@ -14,6 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DeliveryLog {
 
+    private static final String SELECT = """
+            select id, booking_id, booking_version, kind, recipient, time_zone, status, reason, due_at, sent_at,
+                message_id, attempts, last_error from notification""";
+
     private final JdbcClient jdbc;
 
     DeliveryLog(JdbcClient jdbc) {
@@ -22,13 +26,51 @@ public class DeliveryLog {
 
     /** Every notification of a booking, in the order they are (or were) due. */
     public List<LoggedNotification> forBooking(UUID bookingId) {
-        return this.jdbc.sql("""
-                select id, booking_id, booking_version, kind, recipient, time_zone, status, reason, due_at, sent_at,
-                    message_id, attempts, last_error
-                from notification where booking_id = ? order by due_at, booking_version, seq""")
+        return this.jdbc.sql(SELECT + " where booking_id = ? order by due_at, booking_version, seq")
             .param(bookingId)
             .query(DeliveryLog::map)
             .list();
+    }
+
+    /**
+     * The newest notifications to an address (any part of it, case aside) or of a booking (when {@code query} is a
+     * booking id).
+     */
+    public List<LoggedNotification> search(String query, int limit) {
+        UUID bookingId = bookingId(query.strip());
+        String condition = (bookingId != null) ? "booking_id = :bookingId" : "lower(recipient) like :pattern";
+        return this.jdbc.sql(SELECT + " where " + condition + " order by due_at desc, seq desc limit :limit")
+            .param("bookingId", bookingId)
+            .param("pattern", "%" + query.strip().toLowerCase().replace("%", "").replace("_", "\\_") + "%")
+            .param("limit", limit)
+            .query(DeliveryLog::map)
+            .list();
+    }
+
+    /** Steps still to be released, due before {@code until}, soonest first. */
+    public List<LoggedNotification> scheduledUntil(Instant until, int limit) {
+        return this.jdbc.sql(SELECT + " where status = 'SCHEDULED' and due_at <= ? order by due_at, seq limit ?")
+            .params(Timestamp.from(until), limit)
+            .query(DeliveryLog::map)
+            .list();
+    }
+
+    /** Emails whose time passed before {@code before} and that are still not sent: something is behind. */
+    public List<LoggedNotification> overdue(Instant before, int limit) {
+        return this.jdbc.sql(SELECT + " where status in ('SCHEDULED', 'PENDING') and due_at < ? order by due_at, seq "
+                + "limit ?")
+            .params(Timestamp.from(before), limit)
+            .query(DeliveryLog::map)
+            .list();
+    }
+
+    private static UUID bookingId(String query) {
+        try {
+            return UUID.fromString(query);
+        }
+        catch (IllegalArgumentException ex) {
+            return null;
+        }
     }
 
     private static LoggedNotification map(ResultSet rs, int row) throws SQLException {

@@ -112,6 +112,15 @@ public class DeliveryQueue {
             .list();
     }
 
+    /** Cancels one notification if it is not sent yet (scheduled, or due and waiting); returns whether it did. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean cancelUnsent(UUID id, String reason) {
+        return this.jdbc.sql("update notification set status = 'CANCELLED', reason = ?, claimed_until = null "
+                + "where id = ? and status in ('SCHEDULED', 'PENDING')")
+            .params(reason, id)
+            .update() == 1;
+    }
+
     /**
      * Claims up to {@code limit} due notifications for {@code lease}, counting the attempt. A booking's emails go out
      * in order: one is not claimed while an earlier one for the same booking is still pending (being sent, or

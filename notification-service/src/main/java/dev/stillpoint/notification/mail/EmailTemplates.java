@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -13,12 +13,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Renders an email's two parts from {@code templates/mail/<name>.txt} and {@code templates/mail/<name>.html}
- * (Thymeleaf, text and HTML mode; HTML escapes every value).
+ * (Thymeleaf with Spring expressions, text and HTML mode; HTML escapes every value).
  */
 @Component
 public class EmailTemplates {
 
-    private final TemplateEngine engine = new TemplateEngine();
+    private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
     public EmailTemplates() {
         this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));

@@ -76,20 +76,47 @@ public class ReminderScheduling {
         }
     }
 
+    /**
+     * Releases a scheduled step now instead of at its time (what ops do when a reminder must go out early); returns
+     * false if it is not waiting for its time any more.
+     */
+    public boolean releaseNow(UUID id) {
+        TaskInstanceId execution = ReminderTask.DESCRIPTOR.instanceId(id.toString());
+        if (this.scheduler.getScheduledExecution(execution).isEmpty()) {
+            return false;
+        }
+        this.scheduler.reschedule(execution, this.clock.instant());
+        return true;
+    }
+
+    /** Cancels one step that is not sent yet, saying why; returns false if there was nothing left to cancel. */
+    @Transactional
+    public boolean cancelStep(UUID id, String reason) {
+        if (!this.queue.cancelUnsent(id, reason)) {
+            return false;
+        }
+        cancelExecution(id);
+        return true;
+    }
+
     /** Cancels every step of a booking's chain that is not sent yet, saying why. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void cancel(UUID bookingId, String reason) {
         for (UUID id : this.queue.cancelUnsent(bookingId, ReminderKind.NAMES, reason)) {
-            TaskInstanceId execution = ReminderTask.DESCRIPTOR.instanceId(id.toString());
-            try {
-                if (this.scheduler.getScheduledExecution(execution).isPresent()) {
-                    this.scheduler.cancel(execution);
-                }
+            cancelExecution(id);
+        }
+    }
+
+    private void cancelExecution(UUID id) {
+        TaskInstanceId execution = ReminderTask.DESCRIPTOR.instanceId(id.toString());
+        try {
+            if (this.scheduler.getScheduledExecution(execution).isPresent()) {
+                this.scheduler.cancel(execution);
             }
-            catch (TaskInstanceException ex) {
-                // firing right now: the release finds the step cancelled and sends nothing
-                logger.debug("Reminder {} is being released as it is cancelled: {}", id, ex.getMessage());
-            }
+        }
+        catch (TaskInstanceException ex) {
+            // firing right now: the release finds the step cancelled and sends nothing
+            logger.debug("Reminder {} is being released as it is cancelled: {}", id, ex.getMessage());
         }
     }
 

@@ -23,7 +23,7 @@ class SecurityConfiguration {
         basic.setRealmName("Stillpoint");
         http.authorizeHttpRequests((requests) -> requests
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
-                        "/error", "/ops/login", "/ops/ops.css")
+                        "/error", "/ops/login")
                 .permitAll()
                 .requestMatchers("/ops/**", "/actuator/**").hasRole("OPS")
                 .anyRequest().hasRole("STAFF"))
