@@ -61,9 +61,11 @@ class DeadLetterDesk {
     /** Dead letters not yet replayed or discarded, newest first. */
     List<DeadLetter> waiting() {
         Set<String> handled = this.audit.handledDeadLetters();
-        return this.inspector.topics().stream()
-            .filter(TopicSummary::isDeadLetterTopic)
-            .flatMap((topic) -> this.browser.latest(topic.name(), DEPTH, null).stream())
+        // only the names: offsets and retention of every topic are not needed to find the dead-letter ones
+        return this.inspector.topicNames().stream()
+            .filter((name) -> name.endsWith(DeadLetter.SUFFIX))
+            .sorted()
+            .flatMap((name) -> this.browser.latest(name, DEPTH, null).stream())
             .filter((record) -> !handled.contains(record.id()))
             .map(DeadLetter::new)
             .toList();

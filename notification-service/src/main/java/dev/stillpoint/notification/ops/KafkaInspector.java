@@ -49,10 +49,15 @@ class KafkaInspector implements DisposableBean {
         this.kafkaAdmin = kafkaAdmin;
     }
 
+    /** The names of every topic but Kafka's own: one metadata request. */
+    Set<String> topicNames() {
+        return get(admin().listTopics().names());
+    }
+
     /** Every topic but Kafka's own, by name. */
     List<TopicSummary> topics() {
         Admin admin = admin();
-        Set<String> names = get(admin.listTopics().names());
+        Set<String> names = topicNames();
         Map<String, TopicDescription> descriptions = get(admin.describeTopics(names).allTopicNames());
         Map<ConfigResource, Config> configs = get(admin.describeConfigs(names.stream()
             .map((name) -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all());
