@@ -94,7 +94,9 @@ fi
 cat <<INFO
 
 Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s; logs in $logs/):
-  booking-service       http://localhost:8081/api/session-types
+  Book a session        http://localhost:8081/book  (the emails' manage links open in the same browser)
+  Practitioner          http://localhost:8081/staff (today's and the week's schedule; held bookings to approve or decline)
+  booking-service API   http://localhost:8081/api/session-types
   notification-service  http://localhost:8082/actuator/health
   newsletter-service    http://localhost:8083/actuator/health
   Newsletter staff      http://localhost:8083/staff (write, preview, publish; subscribers, CSV import/export)
@@ -106,7 +108,7 @@ Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )
   Staff login           $STILLPOINT_STAFF_USERNAME / $STILLPOINT_STAFF_PASSWORD
   Ops login             $STILLPOINT_OPS_USERNAME / $STILLPOINT_OPS_PASSWORD
 
-Book a session, then watch the confirmation arrive:
+Or book through the API, then watch the confirmation arrive in the inbox:
   curl -s localhost:8081/api/bookings -H 'Content-Type: application/json' -d '{
     "client": {"name": "Ada Lovelace", "email": "ada@example.com", "timeZone": "America/New_York"},
     "sessionType": "CST_60", "startsAt": "$next_slot", "newsletterOptIn": true,

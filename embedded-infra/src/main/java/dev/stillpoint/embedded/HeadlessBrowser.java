@@ -7,12 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -23,7 +26,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium, for one test
  * class: register it as a static {@code @RegisterExtension}. When a test fails, a screenshot and the page's HTML go to
- * {@code target/browser-failures}. Nothing is fetched from the internet: the driver and browser are the installed ones.
+ * {@code target/browser-failures}, with the screenshots the test {@linkplain #capture(String) took} of each page.
+ * Nothing is fetched from the internet: the driver and browser are the installed ones.
  */
 public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallback {
 
@@ -31,9 +35,27 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
 
     private static final String CHROMIUM = System.getProperty("stillpoint.chromium", "/usr/bin/chromium");
 
+    private final String timeZone;
+
+    private final Map<String, byte[]> pages = new LinkedHashMap<>();
+
     private ChromeDriver driver;
 
     private Path home;
+
+    /** A browser in the machine's time zone. */
+    public HeadlessBrowser() {
+        this(null);
+    }
+
+    private HeadlessBrowser(String timeZone) {
+        this.timeZone = timeZone;
+    }
+
+    /** A browser whose clock is in {@code timeZone} (an IANA id), as a client's abroad would be. */
+    public static HeadlessBrowser inTimeZone(String timeZone) {
+        return new HeadlessBrowser(timeZone);
+    }
 
     /** The browser, started on first use. */
     public WebDriver driver() {
@@ -43,6 +65,14 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
         return this.driver;
     }
 
+    /**
+     * Takes a screenshot of the page shown now; the screenshots of a test that fails are saved, in the order taken,
+     * beside the failure's own.
+     */
+    public void capture(String page) {
+        this.pages.put(page, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
+    }
+
     private ChromeDriver start() {
         try {
             // Chromium writes to $HOME/.config even with its own profile directory: give it a home of its own
@@ -50,8 +80,7 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
             ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
-                .withEnvironment(Map.of("HOME", this.home.toString(), "XDG_CONFIG_HOME",
-                        this.home.resolve("config").toString(), "XDG_CACHE_HOME", this.home.resolve("cache").toString()))
+                .withEnvironment(environment())
                 .build();
             ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -68,14 +97,28 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
         }
     }
 
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(Map.of("HOME", this.home.toString(), "XDG_CONFIG_HOME",
+                this.home.resolve("config").toString(), "XDG_CACHE_HOME", this.home.resolve("cache").toString()));
+        if (this.timeZone != null) {
+            environment.put("TZ", this.timeZone);
+        }
+        return environment;
+    }
+
     @Override
     public void afterEach(ExtensionContext context) throws IOException {
         if (this.driver != null && context.getExecutionException().isPresent()) {
             Path failures = Files.createDirectories(Path.of("target", "browser-failures"));
             String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+            int step = 0;
+            for (Map.Entry<String, byte[]> page : this.pages.entrySet()) {
+                Files.write(failures.resolve("%s.%02d-%s.png".formatted(name, ++step, page.getKey())), page.getValue());
+            }
             Files.write(failures.resolve(name + ".png"), this.driver.getScreenshotAs(OutputType.BYTES));
             Files.writeString(failures.resolve(name + ".html"), this.driver.getPageSource(), StandardCharsets.UTF_8);
         }
+        this.pages.clear();
     }
 
     @Override

@@ -28,6 +28,11 @@ public record Booking(UUID id, Client client, SessionType sessionType, Instant s
         return this.status == BookingStatus.CANCELLED;
     }
 
+    /** Whether the booking still holds its time: confirmed, or held for the practitioner's review. */
+    public boolean isLive() {
+        return this.status.isLive();
+    }
+
     Booking rescheduledTo(Instant newStart, Instant now) {
         return new Booking(this.id, this.client, this.sessionType, newStart, this.status, this.newsletterOptIn,
                 this.screening, this.series, this.version + 1, this.createdAt, now);

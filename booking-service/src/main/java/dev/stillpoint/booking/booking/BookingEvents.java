@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.stillpoint.outbox.OutboxMessage;
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
@@ -47,6 +48,10 @@ class BookingEvents {
 
     OutboxMessage cancelled(Booking booking) {
         return message(new BookingCancelled(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking)));
+    }
+
+    OutboxMessage declined(Booking booking) {
+        return message(new BookingDeclined(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking)));
     }
 
     private BookingDetails details(Booking booking) {

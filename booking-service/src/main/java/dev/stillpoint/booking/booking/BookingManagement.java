@@ -110,6 +110,7 @@ public class BookingManagement {
         if (booking.startsAt().equals(newStart)) {
             return booking;
         }
+        this.rules.checkNotice(booking, "moved");
         this.rules.checkStart(newStart, booking.sessionType());
         Booking rescheduled = booking.rescheduledTo(newStart, this.clock.instant());
         ensureSlotFree(rescheduled);
@@ -131,6 +132,7 @@ public class BookingManagement {
             return booking;
         }
         checkUpcoming(booking, "cancelled");
+        this.rules.checkNotice(booking, "cancelled");
         Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, this.clock.instant());
         this.bookings.update(cancelled);
         this.outbox.append(this.events.cancelled(cancelled));
@@ -151,6 +153,28 @@ public class BookingManagement {
         return approved;
     }
 
+    /**
+     * The practitioner cannot offer a booking that was held because of a screening answer: its time is freed and the
+     * client is told, without a reason.
+     */
+    @Transactional
+    public Booking decline(UUID id) {
+        Booking booking = lockUpcoming(id, "declined");
+        if (booking.status() != BookingStatus.PENDING_REVIEW) {
+            throw new BookingConflictException("Only a booking held for review can be declined; this one is "
+                    + booking.status() + ".");
+        }
+        Booking declined = booking.withStatus(BookingStatus.DECLINED, this.clock.instant());
+        this.bookings.update(declined);
+        this.outbox.append(this.events.declined(declined));
+        return declined;
+    }
+
+    /** Whether the client may still cancel or move this booking online, outside the cancellation notice period. */
+    public boolean changeableOnline(Booking booking) {
+        return this.rules.changeableOnline(booking);
+    }
+
     private Booking lock(UUID id) {
         return this.bookings.lockById(id).orElseThrow(() -> new BookingNotFoundException(id));
     }
@@ -160,8 +184,9 @@ public class BookingManagement {
     }
 
     private Booking checkUpcoming(Booking booking, String change) {
-        if (booking.isCancelled()) {
-            throw new BookingConflictException("This booking is cancelled and cannot be " + change + ".");
+        if (!booking.isLive()) {
+            throw new BookingConflictException("This booking is " + booking.status().name().toLowerCase(Locale.ROOT)
+                    + " and cannot be " + change + ".");
         }
         if (!booking.startsAt().isAfter(this.clock.instant())) {
             throw new BookingConflictException("This session has already started and cannot be " + change + ".");

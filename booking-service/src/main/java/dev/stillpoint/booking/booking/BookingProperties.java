@@ -19,12 +19,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param bookingHorizon how far ahead a session may be booked
  * @param publicBaseUrl where clients reach booking-service: manage links start with it
  * @param manageLinkSecret key that signs manage links; keep it secret and stable across restarts
+ * @param cancellationNotice how long before a session a client may still cancel or move it online; inside it, they
+ * call the practice
  */
 @ConfigurationProperties("stillpoint.booking")
 public record BookingProperties(@DefaultValue("Europe/London") ZoneId practiceTimeZone,
         @DefaultValue OpeningHours openingHours, @DefaultValue("15m") Duration slot,
         @DefaultValue("400d") Duration bookingHorizon, @DefaultValue("http://localhost:8081") URI publicBaseUrl,
-        String manageLinkSecret) {
+        String manageLinkSecret, @DefaultValue("24h") Duration cancellationNotice) {
+
+    /** The cancellation notice period in words, such as "24 hours". */
+    public String cancellationNoticeInWords() {
+        long hours = this.cancellationNotice.toHours();
+        return (this.cancellationNotice.toMinutesPart() == 0) ? hours + ((hours == 1) ? " hour" : " hours")
+                : this.cancellationNotice.toMinutes() + " minutes";
+    }
 
     /**
      * @param days the days the practice is open

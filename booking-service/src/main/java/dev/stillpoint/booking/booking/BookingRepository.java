@@ -87,12 +87,28 @@ class BookingRepository {
 
     /** Whether a live booking other than {@code excludedId} overlaps {@code [start, end)}. */
     boolean overlapsAnother(Instant start, Instant end, UUID excludedId) {
-        return this.jdbc.sql("select exists (select 1 from booking where status <> 'CANCELLED' and id <> :excluded "
-                + "and tstzrange(starts_at, ends_at) && tstzrange(:start, :end))")
+        return this.jdbc.sql("select exists (select 1 from booking where status in ('CONFIRMED', 'PENDING_REVIEW') "
+                + "and id <> :excluded and tstzrange(starts_at, ends_at) && tstzrange(:start, :end))")
             .param("excluded", excludedId)
             .param("start", Timestamp.from(start))
             .param("end", Timestamp.from(end))
             .query(Boolean.class).single();
+    }
+
+    /** Live bookings (confirmed or held) that overlap {@code [from, to)}, in order of time. */
+    List<Booking> findLiveBetween(Instant from, Instant to) {
+        return this.jdbc.sql("select " + COLUMNS + " from booking where status in ('CONFIRMED', 'PENDING_REVIEW') "
+                + "and tstzrange(starts_at, ends_at) && tstzrange(:from, :to) order by starts_at")
+            .param("from", Timestamp.from(from))
+            .param("to", Timestamp.from(to))
+            .query(BookingRepository::map).list();
+    }
+
+    /** Bookings waiting for the practitioner's review that have not started yet, soonest first. */
+    List<Booking> findHeldFrom(Instant from) {
+        return this.jdbc.sql("select " + COLUMNS + " from booking where status = 'PENDING_REVIEW' and starts_at > ? "
+                + "order by starts_at")
+            .param(Timestamp.from(from)).query(BookingRepository::map).list();
     }
 
     private static BookingSeries series(ResultSet rs) throws SQLException {

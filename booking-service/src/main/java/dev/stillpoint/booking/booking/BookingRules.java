@@ -58,6 +58,23 @@ class BookingRules {
     }
 
     /**
+     * Whether a client may still cancel or move the booking themselves: it holds its time and starts after the
+     * practice's cancellation notice period.
+     */
+    boolean changeableOnline(Booking booking) {
+        return booking.isLive()
+                && booking.startsAt().isAfter(this.clock.instant().plus(this.properties.cancellationNotice()));
+    }
+
+    /** Refuses a client's change inside the cancellation notice period: then they call the practice. */
+    void checkNotice(Booking booking, String change) {
+        if (!changeableOnline(booking)) {
+            throw new BookingConflictException("Your session starts within %s, so it can no longer be %s online. "
+                .formatted(this.properties.cancellationNoticeInWords(), change) + "Please call the practice.");
+        }
+    }
+
+    /**
      * A weekly series: the first session as requested, each next one a week later at the same time at the practice
      * (so a series that spans a change of the clocks stays at, say, 10:00). Every week must keep the rules.
      */

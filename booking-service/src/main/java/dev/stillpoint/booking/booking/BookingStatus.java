@@ -8,6 +8,14 @@ public enum BookingStatus {
     /** A screening answer needs the practitioner's review before the session can go ahead. */
     PENDING_REVIEW,
 
-    CANCELLED
+    CANCELLED,
+
+    /** The practitioner reviewed the screening answers and could not offer the session. */
+    DECLINED;
+
+    /** Whether the booking holds its time in the diary. */
+    public boolean isLive() {
+        return this == CONFIRMED || this == PENDING_REVIEW;
+    }
 
 }

@@ -17,7 +17,7 @@ import jakarta.validation.Payload;
 @Target(ElementType.FIELD)
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IanaTimeZone.Validator.class)
-@interface IanaTimeZone {
+public @interface IanaTimeZone {
 
     String message() default "must be an IANA time zone such as Europe/London";
 
@@ -25,7 +25,7 @@ import jakarta.validation.Payload;
 
     Class<? extends Payload>[] payload() default {};
 
-    class Validator implements ConstraintValidator<IanaTimeZone, String> {
+    final class Validator implements ConstraintValidator<IanaTimeZone, String> {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {

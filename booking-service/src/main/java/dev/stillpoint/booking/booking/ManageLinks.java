@@ -43,6 +43,11 @@ public class ManageLinks {
             .build(bookingId);
     }
 
+    /** The same link without the host: where the pages send a client who just booked or changed a booking. */
+    public String managePath(UUID bookingId) {
+        return "/bookings/" + bookingId + "/manage?token=" + token(bookingId);
+    }
+
     public boolean isValid(UUID bookingId, String token) {
         return token != null && MessageDigest.isEqual(token(bookingId).getBytes(StandardCharsets.US_ASCII),
                 token.getBytes(StandardCharsets.US_ASCII));

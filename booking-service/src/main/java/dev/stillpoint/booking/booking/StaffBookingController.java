@@ -26,4 +26,9 @@ class StaffBookingController {
         return BookingResponse.of(this.bookings.approve(id), this.manageLinks.manageUrl(id));
     }
 
+    @PostMapping("/{id}/decline")
+    BookingResponse decline(@PathVariable UUID id) {
+        return BookingResponse.of(this.bookings.decline(id), this.manageLinks.manageUrl(id));
+    }
+
 }

@@ -16,15 +16,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers every client mistake with an RFC 9457 problem detail that says what is wrong and, where a field is at
- * fault, names it in {@code errors[].field}.
+ * Answers every client mistake made through the JSON API with an RFC 9457 problem detail that says what is wrong
+ * and, where a field is at fault, names it in {@code errors[].field}. The pages answer with pages of their own.
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BookingApiIntegrationTests extends IntegrationTestBase {
+public class BookingApiIntegrationTests extends IntegrationTestBase {
 
     private static TopicReader topic;
 
@@ -109,6 +109,30 @@ class BookingApiIntegrationTests extends IntegrationTestBase {
         assertThat(records).extracting((record) -> TopicReader.header(record, CloudEventHeaders.TYPE))
             .containsExactly("dev.stillpoint.booking.held-for-review.v1", "dev.stillpoint.booking.confirmed.v1");
         assertThat(records.get(1).value()).contains("\"afterReview\":true").doesNotContain("bleeding");
+    }
+
+    @Test
+    void aDeclinedBookingFreesItsTimeAndIsPublishedWithoutHealthDetails() {
+        OffsetDateTime start = TestSlots.next();
+        BookingResponse held = book(request("Held Client", "held@example.com", "Europe/London", "CST_60", start, false)
+            .replace("\"intracranialPressure\": false", "\"intracranialPressure\": true"));
+        assertThat(held.status()).isEqualTo(BookingStatus.PENDING_REVIEW);
+
+        this.http.post().uri("/api/staff/bookings/{id}/decline", held.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("DECLINED").jsonPath("$.version").isEqualTo(2);
+        this.http.post().uri("/api/staff/bookings/{id}/approve", held.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+            .expectBody().jsonPath("$.detail").isEqualTo("This booking is declined and cannot be approved.");
+
+        List<ConsumerRecord<String, String>> records = topic.awaitRecords(held.id().toString(), 2);
+        assertThat(TopicReader.header(records.get(1), CloudEventHeaders.TYPE)).isEqualTo("dev.stillpoint.booking.declined.v1");
+        assertThat(records.get(1).value()).contains("\"status\":\"DECLINED\"").doesNotContain("intracranial");
+        // the time is free again
+        assertThat(book(request("Next Client", "next@example.com", "Europe/London", "CST_60", start, false)).status())
+            .isEqualTo(BookingStatus.CONFIRMED);
     }
 
     @Test
@@ -224,7 +248,7 @@ class BookingApiIntegrationTests extends IntegrationTestBase {
             .expectBody(BookingResponse.class).returnResult().getResponseBody();
     }
 
-    static String request(String name, String email, String timeZone, String sessionType, OffsetDateTime startsAt,
+    public static String request(String name, String email, String timeZone, String sessionType, OffsetDateTime startsAt,
             boolean newsletter) {
         return """
                 {

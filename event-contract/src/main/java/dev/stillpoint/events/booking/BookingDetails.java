@@ -13,7 +13,7 @@ import java.util.UUID;
  * @param handsOnMinutes how much of it is hands-on treatment
  * @param startsAt start of the appointment
  * @param endsAt end of the appointment ({@code startsAt + bookedMinutes})
- * @param status {@code CONFIRMED}, {@code PENDING_REVIEW} or {@code CANCELLED}
+ * @param status {@code CONFIRMED}, {@code PENDING_REVIEW}, {@code CANCELLED} or {@code DECLINED}
  * @param newsletterOptIn whether the client asked to join the quarterly newsletter
  * @param manageUrl where the client can see, reschedule or cancel the booking
  * @param series the weekly series this session belongs to; {@code null} for a single session and in events

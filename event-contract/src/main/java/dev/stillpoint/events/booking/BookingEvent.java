@@ -10,7 +10,8 @@ import java.util.UUID;
  * Events are additive-only: a new field may be added, none is renamed or removed. A breaking change is a new type
  * with a new {@link BookingEventType#ceType() version}.
  */
-public sealed interface BookingEvent permits BookingConfirmed, BookingHeldForReview, BookingRescheduled, BookingCancelled {
+public sealed interface BookingEvent permits BookingConfirmed, BookingHeldForReview, BookingRescheduled, BookingCancelled,
+        BookingDeclined {
 
     /** Unique per event; a redelivered record carries the same id. */
     UUID eventId();

@@ -12,7 +12,8 @@ public enum BookingEventType {
     CONFIRMED("dev.stillpoint.booking.confirmed.v1", BookingConfirmed.class),
     HELD_FOR_REVIEW("dev.stillpoint.booking.held-for-review.v1", BookingHeldForReview.class),
     RESCHEDULED("dev.stillpoint.booking.rescheduled.v1", BookingRescheduled.class),
-    CANCELLED("dev.stillpoint.booking.cancelled.v1", BookingCancelled.class);
+    CANCELLED("dev.stillpoint.booking.cancelled.v1", BookingCancelled.class),
+    DECLINED("dev.stillpoint.booking.declined.v1", BookingDeclined.class);
 
     private final String ceType;
 

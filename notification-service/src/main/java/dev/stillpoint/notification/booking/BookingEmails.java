@@ -69,6 +69,7 @@ class BookingEmails implements EmailComposer {
             case BOOKING_HELD -> "We have your booking request for " + day;
             case BOOKING_RESCHEDULED -> "Moved: your CranioSacral session is now on " + day;
             case BOOKING_CANCELLED -> "Cancelled: your CranioSacral session on " + day;
+            case BOOKING_DECLINED -> "About your booking request for " + day;
         };
     }
 

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
@@ -80,7 +81,7 @@ class BookingNotifications {
         followWithReminders(event);
     }
 
-    /** The chain of care follows the booking: planned when confirmed, moved when rescheduled, emptied when cancelled. */
+    /** The chain of care follows the booking: planned when confirmed, moved when rescheduled, emptied when cancelled or declined. */
     private void followWithReminders(BookingEvent event) {
         if (event instanceof BookingConfirmed) {
             this.reminders.plan(event);
@@ -94,6 +95,9 @@ class BookingNotifications {
         }
         else if (event instanceof BookingCancelled) {
             this.reminders.cancel(event.bookingId(), "the session was cancelled");
+        }
+        else if (event instanceof BookingDeclined) {
+            this.reminders.cancel(event.bookingId(), "the practitioner declined the booking");
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingHeldForReview;
 import dev.stillpoint.events.booking.BookingRescheduled;
@@ -14,7 +15,8 @@ enum NotificationKind {
     BOOKING_CONFIRMED(Templates.BOOKING_CONFIRMED, true),
     BOOKING_HELD(Templates.BOOKING_HELD, false),
     BOOKING_RESCHEDULED(Templates.BOOKING_RESCHEDULED, true),
-    BOOKING_CANCELLED(Templates.BOOKING_CANCELLED, true);
+    BOOKING_CANCELLED(Templates.BOOKING_CANCELLED, true),
+    BOOKING_DECLINED(Templates.BOOKING_DECLINED, false);
 
     private final String template;
 
@@ -51,6 +53,9 @@ enum NotificationKind {
         if (event instanceof BookingCancelled) {
             return BOOKING_CANCELLED;
         }
+        if (event instanceof BookingDeclined) {
+            return BOOKING_DECLINED;
+        }
         throw new IllegalArgumentException("No notification for " + event.getClass().getSimpleName());
     }
 
@@ -63,6 +68,8 @@ enum NotificationKind {
         static final String BOOKING_RESCHEDULED = "booking-rescheduled";
 
         static final String BOOKING_CANCELLED = "booking-cancelled";
+
+        static final String BOOKING_DECLINED = "booking-declined";
 
         private Templates() {
         }

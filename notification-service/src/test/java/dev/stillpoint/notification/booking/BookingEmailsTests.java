@@ -63,6 +63,20 @@ class BookingEmailsTests {
     }
 
     @Test
+    void declineTellsTheClientWithoutHealthDetailsOrAManageLink() {
+        OutgoingEmail email = compose(BookingEventFixtures.declined(BOOKING, "ada@example.com"), "BOOKING_DECLINED");
+
+        assertThat(email.subject()).isEqualTo("About your booking request for Monday 9 March 2026 at 13:00");
+        assertThat(email.text()).contains("not able to offer this session", "the time has been released",
+                "Monday 9 March 2026, 13:00–14:00", "call us on");
+        for (String part : new String[] { email.text().toLowerCase(), email.html().toLowerCase() }) {
+            assertThat(part).doesNotContain("aneurysm", "haemorrhage", "hemorrhage", "bleeding", "intracranial",
+                    "/manage");
+        }
+        assertThat(email.attachments()).isEmpty();
+    }
+
+    @Test
     void rescheduleNamesOldAndNewTimesAndRaisesTheSequence() {
         OutgoingEmail email = compose(BookingEventFixtures.rescheduled(BOOKING, "ada@example.com", "Europe/Berlin",
                 BookingEventFixtures.START.plusSeconds(86400)), "BOOKING_RESCHEDULED");

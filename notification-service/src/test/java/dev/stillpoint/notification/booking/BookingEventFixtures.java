@@ -7,6 +7,7 @@ import java.util.UUID;
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingHeldForReview;
 import dev.stillpoint.events.booking.BookingRescheduled;
 
@@ -43,6 +44,11 @@ final class BookingEventFixtures {
     static BookingCancelled cancelled(UUID bookingId, String email, String timeZone, long version) {
         return new BookingCancelled(UUID.randomUUID(), bookingId, version, START.minusSeconds(5 * 86400),
                 details(bookingId, email, timeZone, START, "CANCELLED"));
+    }
+
+    static BookingDeclined declined(UUID bookingId, String email) {
+        return new BookingDeclined(UUID.randomUUID(), bookingId, 2, START.minusSeconds(6 * 86400),
+                details(bookingId, email, "Europe/London", START, "DECLINED"));
     }
 
 }

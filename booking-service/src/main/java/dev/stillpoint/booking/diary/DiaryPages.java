@@ -1,0 +1,117 @@
+package dev.stillpoint.booking.diary;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.stillpoint.booking.booking.Booking;
+import dev.stillpoint.booking.booking.BookingConflictException;
+import dev.stillpoint.booking.booking.BookingManagement;
+import dev.stillpoint.booking.booking.Diary;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The practitioner's pages ({@code /staff/**}, STAFF role): today's and the week's schedule, and the bookings held
+ * for review of their screening answers, to approve or decline. Either way the client gets an email that repeats no
+ * health details.
+ */
+@Controller
+class DiaryPages {
+
+    private static final DateTimeFormatter WEEK = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final Diary diary;
+
+    private final BookingManagement bookings;
+
+    DiaryPages(Diary diary, BookingManagement bookings) {
+        this.diary = diary;
+        this.bookings = bookings;
+    }
+
+    @GetMapping("/staff/login")
+    String login() {
+        return "staff/login";
+    }
+
+    @GetMapping({ "/staff", "/staff/" })
+    String home() {
+        return "redirect:/staff/schedule";
+    }
+
+    @GetMapping("/staff/schedule")
+    String schedule(@RequestParam(required = false) LocalDate week, Model model) {
+        LocalDate today = this.diary.today();
+        LocalDate monday = ((week != null) ? week : today).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Map<String, List<DiaryEntry>> days = new LinkedHashMap<>();
+        for (int day = 0; day < 7; day++) {
+            days.put(DiaryEntry.DAY_FORMAT.format(monday.plusDays(day)), new ArrayList<>());
+        }
+        entries(monday, monday.plusDays(7)).forEach((entry) -> days.get(entry.day()).add(entry));
+        model.addAttribute("today", entries(today, today.plusDays(1)));
+        model.addAttribute("todayLabel", DiaryEntry.DAY_FORMAT.format(today));
+        model.addAttribute("days", days);
+        model.addAttribute("weekLabel", WEEK.format(monday) + " to " + WEEK.format(monday.plusDays(6)));
+        model.addAttribute("previousWeek", monday.minusWeeks(1));
+        model.addAttribute("nextWeek", monday.plusWeeks(1));
+        return describe(model, "staff/schedule");
+    }
+
+    @GetMapping("/staff/review")
+    String review(Model model) {
+        return describe(model, "staff/review");
+    }
+
+    @PostMapping("/staff/review/{id}/approve")
+    String approve(@PathVariable UUID id, RedirectAttributes redirect) {
+        return decide(id, true, redirect);
+    }
+
+    @PostMapping("/staff/review/{id}/decline")
+    String decline(@PathVariable UUID id, RedirectAttributes redirect) {
+        return decide(id, false, redirect);
+    }
+
+    private String decide(UUID id, boolean approve, RedirectAttributes redirect) {
+        try {
+            Booking booking = approve ? this.bookings.approve(id) : this.bookings.decline(id);
+            redirect.addFlashAttribute("notice", (approve ? "Approved" : "Declined") + ": "
+                    + booking.client().name() + ", " + DiaryEntry.of(booking, this.diary.practiceTimeZone()).day()
+                    + ". " + booking.client().name().split(" ")[0] + " will get an email"
+                    + (approve ? " confirming the session." : " saying it cannot go ahead, with no reason given."));
+        }
+        catch (BookingConflictException ex) {
+            redirect.addFlashAttribute("problem", ex.getMessage());
+        }
+        return "redirect:/staff/review";
+    }
+
+    private List<DiaryEntry> entries(LocalDate from, LocalDate until) {
+        return this.diary.between(from, until).stream()
+            .map((booking) -> DiaryEntry.of(booking, this.diary.practiceTimeZone()))
+            .toList();
+    }
+
+    private String describe(Model model, String view) {
+        model.addAttribute("held", this.diary.awaitingReview().stream()
+            .map((booking) -> DiaryEntry.of(booking, this.diary.practiceTimeZone()))
+            .toList());
+        model.addAttribute("zone", this.diary.practiceTimeZone().getId());
+        return view;
+    }
+
+}

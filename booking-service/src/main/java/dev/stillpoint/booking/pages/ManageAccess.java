@@ -1,0 +1,62 @@
+package dev.stillpoint.booking.pages;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import dev.stillpoint.booking.booking.Booking;
+import dev.stillpoint.booking.booking.BookingManagement;
+import dev.stillpoint.booking.booking.ManageLinks;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens a booking from its manage link: the token must be the booking's own signature, and the link works until the
+ * session (as it stands now, after any reschedule) has ended.
+ */
+@Component
+class ManageAccess {
+
+    private final ManageLinks links;
+
+    private final BookingManagement bookings;
+
+    private final Clock clock;
+
+    ManageAccess(ManageLinks links, BookingManagement bookings, Clock clock) {
+        this.links = links;
+        this.bookings = bookings;
+        this.clock = clock;
+    }
+
+    Booking open(UUID id, String token) {
+        if (!this.links.isValid(id, token)) {
+            throw new LinkRefusedException(false);
+        }
+        Booking booking = this.bookings.find(id);
+        if (!booking.endsAt().isAfter(this.clock.instant())) {
+            throw new LinkRefusedException(true);
+        }
+        return booking;
+    }
+
+    String path(UUID id) {
+        return this.links.managePath(id);
+    }
+
+    /** A manage link that was altered or never issued, or one whose session is over. */
+    static final class LinkRefusedException extends RuntimeException {
+
+        private final boolean expired;
+
+        LinkRefusedException(boolean expired) {
+            super(expired ? "The session of this manage link is over" : "The manage link's token does not match");
+            this.expired = expired;
+        }
+
+        boolean expired() {
+            return this.expired;
+        }
+
+    }
+
+}

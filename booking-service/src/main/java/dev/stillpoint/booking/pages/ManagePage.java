@@ -1,0 +1,166 @@
+package dev.stillpoint.booking.pages;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import dev.stillpoint.booking.booking.Booking;
+import dev.stillpoint.booking.booking.BookingConflictException;
+import dev.stillpoint.booking.booking.BookingManagement;
+import dev.stillpoint.booking.booking.BookingRuleViolation;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The page behind the manage link in every email: the booking, and (outside the cancellation notice period) moving it
+ * to another free time or cancelling it. The token travels with every form, as it came in the link.
+ */
+@Controller
+@RequestMapping("/bookings/{id}/manage")
+class ManagePage {
+
+    private final ManageAccess access;
+
+    private final BookingManagement bookings;
+
+    private final SlotPicker slots;
+
+    private final PageModel pages;
+
+    ManagePage(ManageAccess access, BookingManagement bookings, SlotPicker slots, PageModel pages) {
+        this.access = access;
+        this.bookings = bookings;
+        this.slots = slots;
+        this.pages = pages;
+    }
+
+    @GetMapping
+    String manage(@PathVariable UUID id, @RequestParam(required = false) String token,
+            @RequestParam(name = "tz", required = false) String zone, @RequestParam(required = false) LocalDate from,
+            Model model) {
+        Booking booking = this.access.open(id, token);
+        return render(booking, token, zone(zone, booking), from, model);
+    }
+
+    @PostMapping("/reschedule")
+    String reschedule(@PathVariable UUID id, @RequestParam(required = false) String token,
+            @RequestParam(name = "tz", required = false) String zone, @RequestParam(required = false) LocalDate from,
+            @RequestParam(required = false) LocalDate week, @RequestParam(required = false) String show,
+            @RequestParam(required = false) Instant startsAt, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Booking booking = this.access.open(id, token);
+        ZoneId shown = zone(zone, booking);
+        if (week != null || show != null) {
+            return render(booking, token, shown, (week != null) ? week : from, model);
+        }
+        if (startsAt == null) {
+            model.addAttribute("slotError", "Please choose the new time");
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return render(booking, token, shown, from, model);
+        }
+        try {
+            this.bookings.reschedule(id, startsAt);
+            redirect.addFlashAttribute("notice", "moved");
+            return "redirect:" + this.access.path(id) + "&tz=" + shown.getId();
+        }
+        catch (BookingRuleViolation ex) {
+            model.addAttribute("slotError", ex.getMessage());
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        }
+        catch (BookingConflictException ex) {
+            Booking now = this.bookings.find(id);
+            boolean taken = this.bookings.changeableOnline(now);
+            model.addAttribute("slotError", taken ? "Sorry, someone else booked that time a moment ago. Please choose another."
+                    : ex.getMessage());
+            if (taken) {
+                model.addAttribute("nearest", this.slots.nearest(now.sessionType(), 1, startsAt, shown, now));
+            }
+            response.setStatus(HttpStatus.CONFLICT.value());
+        }
+        return render(this.bookings.find(id), token, shown, from, model);
+    }
+
+    @GetMapping("/cancel")
+    String confirmCancel(@PathVariable UUID id, @RequestParam(required = false) String token, Model model) {
+        Booking booking = this.access.open(id, token);
+        model.addAttribute("booking", BookingView.of(booking, booking.client().timeZone()));
+        model.addAttribute("changeable", this.bookings.changeableOnline(booking));
+        model.addAttribute("token", token);
+        this.pages.describe(model, booking.client().timeZone());
+        return "cancel";
+    }
+
+    @PostMapping("/cancel")
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String token, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Booking booking = this.access.open(id, token);
+        try {
+            this.bookings.cancel(id);
+            redirect.addFlashAttribute("notice", "cancelled");
+            return "redirect:" + this.access.path(id);
+        }
+        catch (BookingConflictException ex) {
+            model.addAttribute("problem", ex.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(booking, token, booking.client().timeZone(), null, model);
+        }
+    }
+
+    @ExceptionHandler
+    String refused(ManageAccess.LinkRefusedException ex, Model model, HttpServletResponse response) {
+        response.setStatus(ex.expired() ? HttpStatus.GONE.value() : HttpStatus.FORBIDDEN.value());
+        model.addAttribute("expired", ex.expired());
+        this.pages.describe(model, this.pages.practiceTimeZone());
+        return "link-refused";
+    }
+
+    private String render(Booking booking, String token, ZoneId zone, LocalDate from, Model model) {
+        boolean changeable = this.bookings.changeableOnline(booking);
+        model.addAttribute("booking", BookingView.of(booking, zone));
+        model.addAttribute("changeable", changeable);
+        model.addAttribute("token", token);
+        model.addAttribute("tz", zone.getId());
+        model.addAttribute("zones", TimeZones.CHOICES);
+        model.addAttribute("series", series(booking, zone));
+        if (changeable) {
+            model.addAttribute("week", this.slots.week(booking.sessionType(), 1, zone, from, booking));
+        }
+        this.pages.describe(model, zone);
+        return "manage";
+    }
+
+    private List<SeriesSession> series(Booking booking, ZoneId zone) {
+        if (booking.series() == null) {
+            return List.of();
+        }
+        return this.bookings.findSeries(booking.series().id()).stream()
+            .map((session) -> new SeriesSession(BookingView.of(session, zone), this.access.path(session.id()),
+                    session.id().equals(booking.id())))
+            .toList();
+    }
+
+    private ZoneId zone(String zone, Booking booking) {
+        return TimeZones.orElse(zone, booking.client().timeZone());
+    }
+
+    /**
+     * @param booking one session of the series
+     * @param link its own manage link
+     * @param current whether it is the session this page shows
+     */
+    public record SeriesSession(BookingView booking, String link, boolean current) {
+    }
+
+}

@@ -1,0 +1,42 @@
+package dev.stillpoint.booking.pages;
+
+import java.time.ZoneId;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import dev.stillpoint.booking.booking.BookingProperties;
+import dev.stillpoint.booking.practice.PracticeProperties;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** What every client page says about the practice: its name and phone, its clock and its notice period. */
+@Component
+class PageModel {
+
+    private final PracticeProperties practice;
+
+    private final BookingProperties booking;
+
+    PageModel(PracticeProperties practice, BookingProperties booking) {
+        this.practice = practice;
+        this.booking = booking;
+    }
+
+    ZoneId practiceTimeZone() {
+        return this.booking.practiceTimeZone();
+    }
+
+    /** The practice, and {@code zone}: the time zone the page shows times in. */
+    void describe(Model model, ZoneId zone) {
+        model.addAttribute("practice", this.practice);
+        model.addAttribute("zoneName", zoneName(zone));
+        model.addAttribute("practiceZoneName", zoneName(this.booking.practiceTimeZone()));
+        model.addAttribute("noticePeriod", this.booking.cancellationNoticeInWords());
+    }
+
+    static String zoneName(ZoneId zone) {
+        return zone.getDisplayName(TextStyle.FULL, Locale.UK) + " (" + zone.getId() + ")";
+    }
+
+}

@@ -1,0 +1,370 @@
+package dev.stillpoint.systemtests;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.stillpoint.embedded.AxeCore;
+import dev.stillpoint.embedded.HeadlessBrowser;
+import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.ReceivedEmails;
+import dev.stillpoint.embedded.TestPostgres;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The client's and the practitioner's pages in a real headless Chromium, against the packaged booking- and
+ * notification-service on a real broker, database and SMTP server: what a person does on a page ends as the email
+ * they should get. Every page is checked with axe-core; the browser's clock is in New York, as a client abroad.
+ */
+class BookingPagesBrowserTests {
+
+    private static final String STAFF_PASSWORD = "browser-test-staff";
+
+    private static final String CLIENT_ZONE = "America/New_York";
+
+    private static final Pattern MANAGE_LINK = Pattern.compile("http://localhost:\\d+/bookings/[0-9a-f-]{36}/manage\\?token=[A-Za-z0-9_-]+");
+
+    @RegisterExtension
+    static final HeadlessBrowser browser = HeadlessBrowser.inTimeZone(CLIENT_ZONE);
+
+    @TempDir
+    static Path kafkaData;
+
+    private static KraftBroker kafka;
+
+    private static GreenMail smtp;
+
+    private static ServiceProcess booking;
+
+    private static ServiceProcess notification;
+
+    private static String baseUrl;
+
+    @BeforeAll
+    static void startServices() {
+        kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
+        smtp = new GreenMail(new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        int bookingPort = KraftBroker.freePort();
+        baseUrl = "http://localhost:" + bookingPort;
+        Map<String, String> environment = Map.of(
+                "SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("pages"),
+                "SPRING_DATASOURCE_USERNAME", TestPostgres.username(),
+                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD,
+                "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "browser-test-secret",
+                "STILLPOINT_BOOKING_PUBLIC_BASE_URL", baseUrl);
+        booking = ServiceProcess.start("booking-service", bookingPort, environment);
+        notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
+        booking.awaitReady();
+        notification.awaitReady();
+    }
+
+    @AfterAll
+    static void stopServices() throws Exception {
+        for (ServiceProcess service : new ServiceProcess[] { booking, notification }) {
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void aClientBooksAWeeklySeriesThroughThePageAndEachConfirmationArrives() throws Exception {
+        WebDriver driver = browser.driver();
+        driver.get(baseUrl + "/book");
+        // the page takes the browser's time zone without being told
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> URLDecoder.decode(driver.getCurrentUrl(), StandardCharsets.UTF_8).contains("tz=" + CLIENT_ZONE));
+        assertThat(new Select(driver.findElement(By.id("timeZone"))).getFirstSelectedOption().getText()).isEqualTo(CLIENT_ZONE);
+        assertThat(driver.findElement(By.id("sessionType")).getText()).contains("60 minutes: 45 minutes of hands-on",
+                "75 minutes: 60 minutes of hands-on");
+        assertThat(driver.findElement(By.id("why-we-ask")).getText()).contains("Why we ask");
+        checkAccessibility("book");
+
+        driver.findElement(By.id("type-CST_75")).click();
+        driver.findElement(By.id("sessions-5")).click();
+        navigate(driver.findElement(By.id("show-times")));
+        laterWeek(driver);
+        navigate(driver.findElement(By.id("book")));
+        // nothing filled in: each mistake is named next to its field and in a summary
+        assertThat(driver.findElement(By.id("error-summary")).getText()).contains("Please check your booking");
+        assertThat(driver.findElement(By.id("name-error")).getText()).isEqualTo("Please enter your name");
+        assertThat(driver.findElement(By.id("startsAt-error")).getText()).isEqualTo("Please choose a time");
+        assertThat(driver.findElement(By.id("aneurysm-error")).getText()).isEqualTo("Please answer yes or no");
+        assertThat(driver.findElement(By.id("name")).getAttribute("aria-invalid")).isEqualTo("true");
+        checkAccessibility("book-with-errors");
+
+        driver.findElement(By.id("name")).sendKeys("Ada Lovelace");
+        driver.findElement(By.id("email")).sendKeys("not-an-email");
+        firstFreeTime(driver).click();
+        answerNoToEveryHealthQuestion(driver);
+        navigate(driver.findElement(By.id("book")));
+        assertThat(driver.findElement(By.id("email-error")).getText()).startsWith("Please enter an email address");
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Ada Lovelace");
+
+        WebElement email = driver.findElement(By.id("email"));
+        email.clear();
+        email.sendKeys("ada@example.com");
+        String chosen = firstFreeTime(driver).getAttribute("value");
+        firstFreeTime(driver).click();
+        navigate(driver.findElement(By.id("book")));
+
+        awaitStatus(driver, "your booking is confirmed");
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Confirmed");
+        assertThat(driver.findElements(By.cssSelector("section ol li"))).hasSize(5);
+        checkAccessibility("booked");
+
+        List<MimeMessage> confirmations = awaitEmails("ada@example.com", 5);
+        assertThat(confirmations).allSatisfy((confirmation) -> {
+            assertThat(confirmation.getSubject()).startsWith("Confirmed: your CranioSacral session on");
+            assertThat(text(confirmation)).contains("75 minutes", "Eastern Standard Time (America/New_York)", "Ada Lovelace")
+                .containsPattern(MANAGE_LINK);
+        });
+        assertThat(confirmations).extracting(MimeMessage::getSubject).doesNotHaveDuplicates();
+        assertThat(chosen).isNotBlank();
+    }
+
+    @Test
+    void aTimeBookedMeanwhileIsSaidAndTheNearestFreeTimesAreOffered() throws Exception {
+        WebDriver driver = browser.driver();
+        driver.get(baseUrl + "/book?tz=" + CLIENT_ZONE);
+        laterWeek(driver);
+        laterWeek(driver);
+        driver.findElement(By.id("name")).sendKeys("Late Comer");
+        driver.findElement(By.id("email")).sendKeys("late@example.com");
+        answerNoToEveryHealthQuestion(driver);
+        WebElement wanted = firstFreeTime(driver);
+        String startsAt = wanted.getAttribute("value");
+        wanted.click();
+        // someone else takes the same time while the form is being filled in
+        HttpResponse<String> other = booking.post("/api/bookings", """
+                {"client": {"name": "Quick Booker", "email": "quick@example.com", "timeZone": "Europe/London"},
+                 "sessionType": "CST_60", "startsAt": "%s",
+                 "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}
+                """.formatted(startsAt));
+        assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
+        navigate(driver.findElement(By.id("book")));
+
+        assertThat(driver.findElement(By.id("startsAt-error")).getText()).contains("someone else booked that time");
+        List<WebElement> nearest = driver.findElements(By.cssSelector("#nearest input[name=startsAt]"));
+        assertThat(nearest).isNotEmpty().allSatisfy((time) -> assertThat(time.getAttribute("value")).isNotEqualTo(startsAt));
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Late Comer");
+        checkAccessibility("time-taken");
+        nearest.get(0).click();
+        navigate(driver.findElement(By.id("book")));
+        awaitStatus(driver, "your booking is confirmed");
+        assertThat(awaitEmails("late@example.com", 1).get(0).getSubject()).startsWith("Confirmed:");
+    }
+
+    @Test
+    void theEmailedManageLinkMovesTheSessionAndTheNoticeArrives() throws Exception {
+        String link = manageLinkOf(bookThroughThePage("grace@example.com", false));
+        WebDriver driver = browser.driver();
+        driver.get(link);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your session");
+        assertThat(driver.findElement(By.id("main")).getText()).contains("up to 24 hours before it starts");
+        checkAccessibility("manage");
+
+        WebElement newTime = firstFreeTime(driver);
+        String label = newTime.findElement(By.xpath("..")).getText();
+        newTime.click();
+        navigate(driver.findElement(By.id("move")));
+
+        awaitStatus(driver, "Your session is moved");
+        checkAccessibility("moved");
+        MimeMessage moved = awaitEmails("grace@example.com", 2).get(1);
+        assertThat(moved.getSubject()).startsWith("Moved: your CranioSacral session is now on");
+        assertThat(moved.getSubject()).contains(label.substring(0, 5));
+    }
+
+    @Test
+    void aTamperedManageLinkIsRefused() throws Exception {
+        String link = manageLinkOf(bookThroughThePage("mallory@example.com", false));
+        String tampered = link.substring(0, link.length() - 2) + (link.endsWith("A") ? "BB" : "AA");
+        WebDriver driver = browser.driver();
+        driver.get(tampered);
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This link is not valid");
+        assertThat(driver.getPageSource()).doesNotContain("mallory", "Move my session");
+        checkAccessibility("link-refused");
+        HttpResponse<String> response = booking.get(URI.create(tampered).getRawPath() + "?" + URI.create(tampered).getRawQuery());
+        assertThat(response.statusCode()).isEqualTo(403);
+        String otherBooking = link.replaceAll("/bookings/[0-9a-f-]{36}/", "/bookings/00000000-0000-0000-0000-000000000000/");
+        assertThat(booking.get(URI.create(otherBooking).getRawPath() + "?" + URI.create(otherBooking).getRawQuery())
+            .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void thePractitionerApprovesOneHeldBookingAndDeclinesAnotherAndEachClientIsTold() throws Exception {
+        bookThroughThePage("held.approve@example.com", true);
+        bookThroughThePage("held.decline@example.com", true);
+        WebDriver driver = browser.driver();
+        driver.get(baseUrl + "/staff/review");
+        driver.findElement(By.id("username")).sendKeys("staff");
+        driver.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+        navigate(driver.findElement(By.id("sign-in")));
+        driver.get(baseUrl + "/staff/review");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("held.approve@example.com",
+                "held.decline@example.com", "a recent aneurysm");
+        checkAccessibility("review");
+
+        decide(driver, "held.approve@example.com", "Approve");
+        awaitStatus(driver, "Approved: ");
+        decide(driver, "held.decline@example.com", "Decline");
+        awaitStatus(driver, "Declined: ");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("Nothing waits for review");
+
+        MimeMessage confirmed = awaitEmails("held.approve@example.com", 2).get(1);
+        assertThat(confirmed.getSubject()).startsWith("Confirmed:");
+        MimeMessage declined = awaitEmails("held.decline@example.com", 2).get(1);
+        assertThat(declined.getSubject()).startsWith("About your booking request for");
+        for (MimeMessage email : List.of(confirmed, declined)) {
+            assertThat(ReceivedEmails.source(email).toLowerCase()).doesNotContain("aneurysm", "haemorrhage", "bleeding",
+                    "intracranial");
+        }
+
+        // the approved session is in the diary of its week; the declined one is not
+        String day = confirmed.getSubject().replaceAll(".* on (\\w+ \\d+ \\w+ \\d{4}) at .*", "$1");
+        driver.get(baseUrl + "/staff/schedule?week=" + LocalDate.parse(day, DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK)));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Schedule");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("held.approve@example.com")
+            .doesNotContain("held.decline@example.com");
+        checkAccessibility("schedule");
+    }
+
+    /** Books one session through the page, in a week from now; returns the confirmation or held notice. */
+    private static MimeMessage bookThroughThePage(String address, boolean heldForReview) throws Exception {
+        WebDriver driver = browser.driver();
+        driver.get(baseUrl + "/book?tz=" + CLIENT_ZONE);
+        laterWeek(driver);
+        driver.findElement(By.id("name")).sendKeys("Test Client");
+        driver.findElement(By.id("email")).sendKeys(address);
+        answerNoToEveryHealthQuestion(driver);
+        if (heldForReview) {
+            driver.findElement(By.id("aneurysm-yes")).click();
+        }
+        firstFreeTime(driver).click();
+        navigate(driver.findElement(By.id("book")));
+        awaitStatus(driver, heldForReview ? "we have your booking request" : "your booking is confirmed");
+        return awaitEmails(address, 1).get(0);
+    }
+
+    /** Clicks a button that loads the next page, and waits until the page it was on is gone. */
+    private static void navigate(WebElement button) {
+        button.click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until((driver) -> {
+            try {
+                button.isEnabled();
+                return false;
+            }
+            catch (StaleElementReferenceException ex) {
+                return true;
+            }
+            catch (WebDriverException ex) {
+                // asked while the old page is being torn down
+                return String.valueOf(ex.getMessage()).contains("does not belong to the document");
+            }
+        });
+    }
+
+    /** Waits for the next page's status message: a click that navigates returns before the page is there. */
+    private static void awaitStatus(WebDriver driver, String text) {
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+            .until(() -> driver.findElement(By.cssSelector("[role=status]")).getText().contains(text));
+    }
+
+    private static void decide(WebDriver driver, String client, String decision) {
+        WebElement button = driver.findElements(By.cssSelector("tbody tr")).stream()
+            .filter((row) -> row.getText().contains(client))
+            .findFirst().orElseThrow()
+            .findElement(By.xpath(".//button[normalize-space()='" + decision + "']"));
+        navigate(button);
+    }
+
+    private static void laterWeek(WebDriver driver) {
+        navigate(driver.findElement(By.xpath("//button[normalize-space()='Later week']")));
+    }
+
+    private static WebElement firstFreeTime(WebDriver driver) {
+        return driver.findElement(By.cssSelector(".days input[name=startsAt]"));
+    }
+
+    private static void answerNoToEveryHealthQuestion(WebDriver driver) {
+        for (String question : List.of("aneurysm", "cerebralHemorrhage", "bleedingDisorder", "intracranialPressure")) {
+            driver.findElement(By.id(question + "-no")).click();
+        }
+    }
+
+    private static void checkAccessibility(String page) {
+        browser.capture(page);
+        assertThat(AxeCore.violations(browser.driver())).as("axe-core on the " + page + " page").isEmpty();
+    }
+
+    private static List<MimeMessage> awaitEmails(String address, int count) {
+        List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count, Duration.ofSeconds(60));
+        assertThat(emails).as("emails to " + address).hasSize(count);
+        return emails;
+    }
+
+    private static String manageLinkOf(MimeMessage email) throws Exception {
+        Matcher link = MANAGE_LINK.matcher(text(email));
+        assertThat(link.find()).as("a manage link in the email").isTrue();
+        return link.group();
+    }
+
+    /** The plain-text part, decoded. */
+    private static String text(Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return (String) part.getContent();
+        }
+        if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                String text = text(child);
+                if (text != null) {
+                    return text;
+                }
+            }
+        }
+        return null;
+    }
+
+}
