@@ -37,6 +37,8 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
 
     private final String timeZone;
 
+    private final boolean javaScript;
+
     private final Map<String, byte[]> pages = new LinkedHashMap<>();
 
     private ChromeDriver driver;
@@ -45,16 +47,22 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
 
     /** A browser in the machine's time zone. */
     public HeadlessBrowser() {
-        this(null);
+        this(null, true);
     }
 
-    private HeadlessBrowser(String timeZone) {
+    private HeadlessBrowser(String timeZone, boolean javaScript) {
         this.timeZone = timeZone;
+        this.javaScript = javaScript;
     }
 
     /** A browser whose clock is in {@code timeZone} (an IANA id), as a client's abroad would be. */
     public static HeadlessBrowser inTimeZone(String timeZone) {
-        return new HeadlessBrowser(timeZone);
+        return new HeadlessBrowser(timeZone, true);
+    }
+
+    /** A browser that runs no page scripts, as some clients' do: what must work without JavaScript is tested in it. */
+    public static HeadlessBrowser withoutJavaScript() {
+        return new HeadlessBrowser(null, false);
     }
 
     /** The browser, started on first use. */
@@ -86,6 +94,9 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + this.home.resolve("profile"));
+            if (!this.javaScript) {
+                options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+            }
             ChromeDriver chrome = new ChromeDriver(service, options);
             chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             // a click that navigates returns before the next page is there: finding an element waits for it

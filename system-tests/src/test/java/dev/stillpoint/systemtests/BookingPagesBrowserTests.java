@@ -11,8 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -21,9 +19,6 @@ import dev.stillpoint.embedded.HeadlessBrowser;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +26,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
+import static dev.stillpoint.systemtests.BookingPages.answerNoToEveryHealthQuestion;
+import static dev.stillpoint.systemtests.BookingPages.awaitStatus;
+import static dev.stillpoint.systemtests.BookingPages.decide;
+import static dev.stillpoint.systemtests.BookingPages.firstFreeTime;
+import static dev.stillpoint.systemtests.BookingPages.laterWeek;
+import static dev.stillpoint.systemtests.BookingPages.manageLinkOf;
+import static dev.stillpoint.systemtests.BookingPages.navigate;
+import static dev.stillpoint.systemtests.BookingPages.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,10 +52,11 @@ class BookingPagesBrowserTests {
 
     private static final String CLIENT_ZONE = "America/New_York";
 
-    private static final Pattern MANAGE_LINK = Pattern.compile("http://localhost:\\d+/bookings/[0-9a-f-]{36}/manage\\?token=[A-Za-z0-9_-]+");
-
     @RegisterExtension
     static final HeadlessBrowser browser = HeadlessBrowser.inTimeZone(CLIENT_ZONE);
+
+    @RegisterExtension
+    static final HeadlessBrowser plainBrowser = HeadlessBrowser.withoutJavaScript();
 
     @TempDir
     static Path kafkaData;
@@ -122,9 +123,9 @@ class BookingPagesBrowserTests {
 
         driver.findElement(By.id("type-CST_75")).click();
         driver.findElement(By.id("sessions-5")).click();
-        navigate(driver.findElement(By.id("show-times")));
+        navigate(driver, driver.findElement(By.id("show-times")));
         laterWeek(driver);
-        navigate(driver.findElement(By.id("book")));
+        navigate(driver, driver.findElement(By.id("book")));
         // nothing filled in: each mistake is named next to its field and in a summary
         assertThat(driver.findElement(By.id("error-summary")).getText()).contains("Please check your booking");
         assertThat(driver.findElement(By.id("name-error")).getText()).isEqualTo("Please enter your name");
@@ -137,7 +138,7 @@ class BookingPagesBrowserTests {
         driver.findElement(By.id("email")).sendKeys("not-an-email");
         firstFreeTime(driver).click();
         answerNoToEveryHealthQuestion(driver);
-        navigate(driver.findElement(By.id("book")));
+        navigate(driver, driver.findElement(By.id("book")));
         assertThat(driver.findElement(By.id("email-error")).getText()).startsWith("Please enter an email address");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Ada Lovelace");
 
@@ -146,7 +147,7 @@ class BookingPagesBrowserTests {
         email.sendKeys("ada@example.com");
         String chosen = firstFreeTime(driver).getAttribute("value");
         firstFreeTime(driver).click();
-        navigate(driver.findElement(By.id("book")));
+        navigate(driver, driver.findElement(By.id("book")));
 
         awaitStatus(driver, "your booking is confirmed");
         assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Confirmed");
@@ -156,8 +157,8 @@ class BookingPagesBrowserTests {
         List<MimeMessage> confirmations = awaitEmails("ada@example.com", 5);
         assertThat(confirmations).allSatisfy((confirmation) -> {
             assertThat(confirmation.getSubject()).startsWith("Confirmed: your CranioSacral session on");
-            assertThat(text(confirmation)).contains("75 minutes", "Eastern Standard Time (America/New_York)", "Ada Lovelace")
-                .containsPattern(MANAGE_LINK);
+            assertThat(text(confirmation)).contains("75 minutes", "Eastern Standard Time (America/New_York)", "Ada Lovelace");
+            assertThat(manageLinkOf(confirmation)).startsWith(baseUrl + "/bookings/");
         });
         assertThat(confirmations).extracting(MimeMessage::getSubject).doesNotHaveDuplicates();
         assertThat(chosen).isNotBlank();
@@ -182,7 +183,7 @@ class BookingPagesBrowserTests {
                  "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}
                 """.formatted(startsAt));
         assertThat(other.statusCode()).as(other.body()).isEqualTo(201);
-        navigate(driver.findElement(By.id("book")));
+        navigate(driver, driver.findElement(By.id("book")));
 
         assertThat(driver.findElement(By.id("startsAt-error")).getText()).contains("someone else booked that time");
         List<WebElement> nearest = driver.findElements(By.cssSelector("#nearest input[name=startsAt]"));
@@ -190,9 +191,37 @@ class BookingPagesBrowserTests {
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Late Comer");
         checkAccessibility("time-taken");
         nearest.get(0).click();
-        navigate(driver.findElement(By.id("book")));
+        navigate(driver, driver.findElement(By.id("book")));
         awaitStatus(driver, "your booking is confirmed");
         assertThat(awaitEmails("late@example.com", 1).get(0).getSubject()).startsWith("Confirmed:");
+    }
+
+    @Test
+    void withoutJavaScriptAClientChoosesTheirZoneBooksAndCancels() throws Exception {
+        WebDriver driver = plainBrowser.driver();
+        driver.get(baseUrl + "/book");
+        Select zone = new Select(driver.findElement(By.id("timeZone")));
+        assertThat(zone.getFirstSelectedOption().getText()).as("the practice's zone until told otherwise")
+            .isEqualTo("Europe/London");
+        zone.selectByValue("Asia/Tokyo");
+        navigate(driver, driver.findElement(By.id("show-times")));
+        assertThat(driver.findElement(By.id("startsAt")).getText()).contains("Times are in Japan Time (Asia/Tokyo)");
+        laterWeek(driver);
+        driver.findElement(By.id("name")).sendKeys("Plain Browser");
+        driver.findElement(By.id("email")).sendKeys("plain@example.com");
+        answerNoToEveryHealthQuestion(driver);
+        firstFreeTime(driver).click();
+        navigate(driver, driver.findElement(By.id("book")));
+        awaitStatus(driver, "your booking is confirmed");
+        assertThat(awaitEmails("plain@example.com", 1).get(0).getSubject()).startsWith("Confirmed:");
+
+        navigate(driver, driver.findElement(By.id("cancel-link")));
+        navigate(driver, driver.findElement(By.id("confirm-cancel")));
+        awaitStatus(driver, "Your session is cancelled");
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Cancelled");
+        MimeMessage cancelled = awaitEmails("plain@example.com", 2).get(1);
+        assertThat(cancelled.getSubject()).startsWith("Cancelled:");
+        assertThat(text(cancelled)).contains("(Asia/Tokyo)");
     }
 
     @Test
@@ -207,7 +236,7 @@ class BookingPagesBrowserTests {
         WebElement newTime = firstFreeTime(driver);
         String label = newTime.findElement(By.xpath("..")).getText();
         newTime.click();
-        navigate(driver.findElement(By.id("move")));
+        navigate(driver, driver.findElement(By.id("move")));
 
         awaitStatus(driver, "Your session is moved");
         checkAccessibility("moved");
@@ -240,7 +269,7 @@ class BookingPagesBrowserTests {
         driver.get(baseUrl + "/staff/review");
         driver.findElement(By.id("username")).sendKeys("staff");
         driver.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
-        navigate(driver.findElement(By.id("sign-in")));
+        navigate(driver, driver.findElement(By.id("sign-in")));
         driver.get(baseUrl + "/staff/review");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("held.approve@example.com",
                 "held.decline@example.com", "a recent aneurysm");
@@ -282,55 +311,9 @@ class BookingPagesBrowserTests {
             driver.findElement(By.id("aneurysm-yes")).click();
         }
         firstFreeTime(driver).click();
-        navigate(driver.findElement(By.id("book")));
+        navigate(driver, driver.findElement(By.id("book")));
         awaitStatus(driver, heldForReview ? "we have your booking request" : "your booking is confirmed");
         return awaitEmails(address, 1).get(0);
-    }
-
-    /** Clicks a button that loads the next page, and waits until the page it was on is gone. */
-    private static void navigate(WebElement button) {
-        button.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until((driver) -> {
-            try {
-                button.isEnabled();
-                return false;
-            }
-            catch (StaleElementReferenceException ex) {
-                return true;
-            }
-            catch (WebDriverException ex) {
-                // asked while the old page is being torn down
-                return String.valueOf(ex.getMessage()).contains("does not belong to the document");
-            }
-        });
-    }
-
-    /** Waits for the next page's status message: a click that navigates returns before the page is there. */
-    private static void awaitStatus(WebDriver driver, String text) {
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
-            .until(() -> driver.findElement(By.cssSelector("[role=status]")).getText().contains(text));
-    }
-
-    private static void decide(WebDriver driver, String client, String decision) {
-        WebElement button = driver.findElements(By.cssSelector("tbody tr")).stream()
-            .filter((row) -> row.getText().contains(client))
-            .findFirst().orElseThrow()
-            .findElement(By.xpath(".//button[normalize-space()='" + decision + "']"));
-        navigate(button);
-    }
-
-    private static void laterWeek(WebDriver driver) {
-        navigate(driver.findElement(By.xpath("//button[normalize-space()='Later week']")));
-    }
-
-    private static WebElement firstFreeTime(WebDriver driver) {
-        return driver.findElement(By.cssSelector(".days input[name=startsAt]"));
-    }
-
-    private static void answerNoToEveryHealthQuestion(WebDriver driver) {
-        for (String question : List.of("aneurysm", "cerebralHemorrhage", "bleedingDisorder", "intracranialPressure")) {
-            driver.findElement(By.id(question + "-no")).click();
-        }
     }
 
     private static void checkAccessibility(String page) {
@@ -342,29 +325,6 @@ class BookingPagesBrowserTests {
         List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count, Duration.ofSeconds(60));
         assertThat(emails).as("emails to " + address).hasSize(count);
         return emails;
-    }
-
-    private static String manageLinkOf(MimeMessage email) throws Exception {
-        Matcher link = MANAGE_LINK.matcher(text(email));
-        assertThat(link.find()).as("a manage link in the email").isTrue();
-        return link.group();
-    }
-
-    /** The plain-text part, decoded. */
-    private static String text(Part part) throws Exception {
-        if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
-        }
-        if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                String text = text(child);
-                if (text != null) {
-                    return text;
-                }
-            }
-        }
-        return null;
     }
 
 }
