@@ -110,7 +110,10 @@ class SubscriberListIntegrationTests extends NewsletterTestBase {
         String unsubscribeToken = this.tokens.token(ids.get(0), SubscriberTokens.Purpose.UNSUBSCRIBE);
         this.http.get().uri("/subscriber/data.json?token={token}", unsubscribeToken).exchange()
             .expectStatus().isBadRequest();
-        this.http.get().uri("/subscriber/data?token={token}", token.substring(0, token.length() - 1) + "x").exchange()
+        // a changed character inside the signature: the last one carries bits a decoder may ignore
+        int inside = token.length() - 5;
+        String tampered = token.substring(0, inside) + ((token.charAt(inside) == 'A') ? 'B' : 'A') + token.substring(inside + 1);
+        this.http.get().uri("/subscriber/data?token={token}", tampered).exchange()
             .expectStatus().isBadRequest();
         this.http.post().uri("/subscriber/data/erase?token={token}", token).exchange()
             .expectStatus().isForbidden(); // erasing needs the page's CSRF token: no link or scanner can do it
