@@ -240,6 +240,11 @@ class BookingPagesBrowserTests {
 
         awaitStatus(driver, "Your session is moved");
         checkAccessibility("moved");
+        navigate(driver, driver.findElement(By.id("cancel-link")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Cancel your session?");
+        checkAccessibility("cancel");
+        navigate(driver, driver.findElement(By.linkText("No, keep it")));
+        assertThat(driver.findElement(By.id("status")).getText()).isEqualTo("Confirmed");
         MimeMessage moved = awaitEmails("grace@example.com", 2).get(1);
         assertThat(moved.getSubject()).startsWith("Moved: your CranioSacral session is now on");
         assertThat(moved.getSubject()).contains(label.substring(0, 5));
@@ -267,6 +272,8 @@ class BookingPagesBrowserTests {
         bookThroughThePage("held.decline@example.com", true);
         WebDriver driver = browser.driver();
         driver.get(baseUrl + "/staff/review");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
+        checkAccessibility("sign-in");
         driver.findElement(By.id("username")).sendKeys("staff");
         driver.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
         navigate(driver, driver.findElement(By.id("sign-in")));

@@ -9,10 +9,12 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.stillpoint.booking.session.SessionType;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -72,6 +74,25 @@ class BookingRulesTests {
             .hasMessageContaining("15-minute mark");
         assertThatThrownBy(() -> this.rules.checkStart(london(2026, 7, 1, 10, 0), SessionType.CST_60))
             .hasMessageContaining("90 days ahead");
+    }
+
+    @Test
+    void clientsMayChangeABookingOnlineUntilTheNoticePeriodBegins() {
+        Booking dayAfterTomorrow = booking(NOW.plus(Duration.ofHours(24)).plusSeconds(60), BookingStatus.CONFIRMED);
+        Booking tomorrow = booking(NOW.plus(Duration.ofHours(24)), BookingStatus.PENDING_REVIEW);
+        assertThat(this.rules.changeableOnline(dayAfterTomorrow)).isTrue();
+        assertThat(this.rules.changeableOnline(tomorrow)).isFalse();
+        assertThat(this.rules.changeableOnline(booking(NOW.plus(Duration.ofDays(3)), BookingStatus.DECLINED))).isFalse();
+        assertThatCode(() -> this.rules.checkNotice(dayAfterTomorrow, "cancelled")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> this.rules.checkNotice(tomorrow, "cancelled"))
+            .isInstanceOf(BookingConflictException.class)
+            .hasMessage("Your session starts within 24 hours, so it can no longer be cancelled online. "
+                    + "Please call the practice.");
+    }
+
+    private static Booking booking(Instant start, BookingStatus status) {
+        return new Booking(UUID.randomUUID(), new Client("Ada", "ada@example.com", LONDON), SessionType.CST_60, start,
+                status, false, new Screening(false, false, false, false), null, 1, NOW, NOW);
     }
 
     private static Instant london(int year, int month, int day, int hour, int minute) {
