@@ -6,8 +6,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,6 +55,8 @@ class BookingPagesBrowserTests {
     private static final String STAFF_PASSWORD = "browser-test-staff";
 
     private static final String CLIENT_ZONE = "America/New_York";
+
+    private static final ZoneId PRACTICE = ZoneId.of("Europe/London");
 
     @RegisterExtension
     static final HeadlessBrowser browser = HeadlessBrowser.inTimeZone(CLIENT_ZONE);
@@ -270,6 +276,14 @@ class BookingPagesBrowserTests {
     void thePractitionerApprovesOneHeldBookingAndDeclinesAnotherAndEachClientIsTold() throws Exception {
         bookThroughThePage("held.approve@example.com", true);
         bookThroughThePage("held.decline@example.com", true);
+        OffsetDateTime seriesStart = LocalDate.now(PRACTICE).plusWeeks(5).with(TemporalAdjusters.next(DayOfWeek.WEDNESDAY))
+            .atTime(17, 0).atZone(PRACTICE).toOffsetDateTime();
+        HttpResponse<String> series = booking.post("/api/booking-series", """
+                {"client": {"name": "Series Client", "email": "held.series@example.com", "timeZone": "Europe/London"},
+                 "sessionType": "CST_60", "startsAt": "%s", "sessions": 5,
+                 "screening": {"aneurysm": true, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}
+                """.formatted(seriesStart));
+        assertThat(series.statusCode()).as(series.body()).isEqualTo(201);
         WebDriver driver = browser.driver();
         driver.get(baseUrl + "/staff/review");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
@@ -282,6 +296,8 @@ class BookingPagesBrowserTests {
                 "held.decline@example.com", "a recent aneurysm");
         checkAccessibility("review");
 
+        navigate(driver, driver.findElement(By.xpath("//button[normalize-space()='Approve all 5 held sessions of this series']")));
+        awaitStatus(driver, "Approved 5 sessions of Series Client's weekly series");
         decide(driver, "held.approve@example.com", "Approve");
         awaitStatus(driver, "Approved: ");
         decide(driver, "held.decline@example.com", "Decline");
@@ -292,6 +308,9 @@ class BookingPagesBrowserTests {
         assertThat(confirmed.getSubject()).startsWith("Confirmed:");
         MimeMessage declined = awaitEmails("held.decline@example.com", 2).get(1);
         assertThat(declined.getSubject()).startsWith("About your booking request for");
+        List<MimeMessage> seriesEmails = awaitEmails("held.series@example.com", 10);
+        assertThat(seriesEmails).extracting(MimeMessage::getSubject)
+            .filteredOn((subject) -> subject.startsWith("Confirmed:")).hasSize(5);
         for (MimeMessage email : List.of(confirmed, declined)) {
             assertThat(ReceivedEmails.source(email).toLowerCase()).doesNotContain("aneurysm", "haemorrhage", "bleeding",
                     "intracranial");

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Books, reschedules, cancels and approves sessions. Each change is stored together with the event announcing it,
+ * Books, reschedules and cancels sessions. Each change is stored together with the event announcing it,
  * in one transaction.
  */
 @Service
@@ -131,43 +131,12 @@ public class BookingManagement {
         if (booking.isCancelled()) {
             return booking;
         }
-        checkUpcoming(booking, "cancelled");
+        this.rules.checkUpcoming(booking, "cancelled");
         this.rules.checkNotice(booking, "cancelled");
         Booking cancelled = booking.withStatus(BookingStatus.CANCELLED, this.clock.instant());
         this.bookings.update(cancelled);
         this.outbox.append(this.events.cancelled(cancelled));
         return cancelled;
-    }
-
-    /** The practitioner confirms a booking that was held because of a screening answer. */
-    @Transactional
-    public Booking approve(UUID id) {
-        Booking booking = lockUpcoming(id, "approved");
-        if (booking.status() != BookingStatus.PENDING_REVIEW) {
-            throw new BookingConflictException("Only a booking held for review can be approved; this one is "
-                    + booking.status() + ".");
-        }
-        Booking approved = booking.withStatus(BookingStatus.CONFIRMED, this.clock.instant());
-        this.bookings.update(approved);
-        this.outbox.append(this.events.confirmed(approved, true));
-        return approved;
-    }
-
-    /**
-     * The practitioner cannot offer a booking that was held because of a screening answer: its time is freed and the
-     * client is told, without a reason.
-     */
-    @Transactional
-    public Booking decline(UUID id) {
-        Booking booking = lockUpcoming(id, "declined");
-        if (booking.status() != BookingStatus.PENDING_REVIEW) {
-            throw new BookingConflictException("Only a booking held for review can be declined; this one is "
-                    + booking.status() + ".");
-        }
-        Booking declined = booking.withStatus(BookingStatus.DECLINED, this.clock.instant());
-        this.bookings.update(declined);
-        this.outbox.append(this.events.declined(declined));
-        return declined;
     }
 
     /** Whether the client may still cancel or move this booking online, outside the cancellation notice period. */
@@ -180,17 +149,8 @@ public class BookingManagement {
     }
 
     private Booking lockUpcoming(UUID id, String change) {
-        return checkUpcoming(lock(id), change);
-    }
-
-    private Booking checkUpcoming(Booking booking, String change) {
-        if (!booking.isLive()) {
-            throw new BookingConflictException("This booking is " + booking.status().name().toLowerCase(Locale.ROOT)
-                    + " and cannot be " + change + ".");
-        }
-        if (!booking.startsAt().isAfter(this.clock.instant())) {
-            throw new BookingConflictException("This session has already started and cannot be " + change + ".");
-        }
+        Booking booking = lock(id);
+        this.rules.checkUpcoming(booking, change);
         return booking;
     }
 

@@ -57,6 +57,17 @@ class BookingRules {
         }
     }
 
+    /** Refuses a change to a booking that no longer holds its time, or whose session has started. */
+    void checkUpcoming(Booking booking, String change) {
+        if (!booking.isLive()) {
+            throw new BookingConflictException("This booking is " + booking.status().name().toLowerCase(Locale.ROOT)
+                    + " and cannot be " + change + ".");
+        }
+        if (!booking.startsAt().isAfter(this.clock.instant())) {
+            throw new BookingConflictException("This session has already started and cannot be " + change + ".");
+        }
+    }
+
     /**
      * Whether a client may still cancel or move the booking themselves: it holds its time and starts after the
      * practice's cancellation notice period.

@@ -1,5 +1,6 @@
 package dev.stillpoint.booking.booking;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,26 +10,42 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** What only the practitioner may do; {@code /api/staff/**} requires the STAFF role. */
 @RestController
-@RequestMapping("/api/staff/bookings")
+@RequestMapping("/api/staff")
 class StaffBookingController {
 
-    private final BookingManagement bookings;
+    private final BookingReview review;
 
     private final ManageLinks manageLinks;
 
-    StaffBookingController(BookingManagement bookings, ManageLinks manageLinks) {
-        this.bookings = bookings;
+    StaffBookingController(BookingReview review, ManageLinks manageLinks) {
+        this.review = review;
         this.manageLinks = manageLinks;
     }
 
-    @PostMapping("/{id}/approve")
+    @PostMapping("/bookings/{id}/approve")
     BookingResponse approve(@PathVariable UUID id) {
-        return BookingResponse.of(this.bookings.approve(id), this.manageLinks.manageUrl(id));
+        return response(this.review.approve(id));
     }
 
-    @PostMapping("/{id}/decline")
+    @PostMapping("/bookings/{id}/decline")
     BookingResponse decline(@PathVariable UUID id) {
-        return BookingResponse.of(this.bookings.decline(id), this.manageLinks.manageUrl(id));
+        return response(this.review.decline(id));
+    }
+
+    /** Approves every session of the series still held; answers with those it approved. */
+    @PostMapping("/booking-series/{id}/approve")
+    List<BookingResponse> approveSeries(@PathVariable UUID id) {
+        return this.review.approveSeries(id).stream().map(this::response).toList();
+    }
+
+    /** Declines every session of the series still held; answers with those it declined. */
+    @PostMapping("/booking-series/{id}/decline")
+    List<BookingResponse> declineSeries(@PathVariable UUID id) {
+        return this.review.declineSeries(id).stream().map(this::response).toList();
+    }
+
+    private BookingResponse response(Booking booking) {
+        return BookingResponse.of(booking, this.manageLinks.manageUrl(booking.id()));
     }
 
 }

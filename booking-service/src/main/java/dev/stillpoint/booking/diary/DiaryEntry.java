@@ -22,9 +22,12 @@ import dev.stillpoint.booking.booking.Screening;
  * @param series e.g. "2 of 5"; {@code null} for a single session
  * @param held whether it waits for review of its screening answers
  * @param answeredYes the screening questions answered yes, in words: health data, shown to staff only
+ * @param seriesId the weekly series this session belongs to; {@code null} for a single session
+ * @param heldInSeries on the review page, how many sessions of its series are held when this is the first of them
+ * listed; else 0
  */
 public record DiaryEntry(UUID id, String day, String time, String client, String session, String series, boolean held,
-        List<String> answeredYes) {
+        List<String> answeredYes, UUID seriesId, int heldInSeries) {
 
     static final DateTimeFormatter DAY_FORMAT = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
 
@@ -38,7 +41,12 @@ public record DiaryEntry(UUID id, String day, String time, String client, String
                         + " hands-on)",
                 (booking.series() != null) ? booking.series().occurrence() + " of " + booking.series().occurrences() : null,
                 booking.status() == BookingStatus.PENDING_REVIEW,
-                answeredYes(booking.screening()));
+                answeredYes(booking.screening()), (booking.series() != null) ? booking.series().id() : null, 0);
+    }
+
+    DiaryEntry heading(int heldInSeries) {
+        return new DiaryEntry(this.id, this.day, this.time, this.client, this.session, this.series, this.held,
+                this.answeredYes, this.seriesId, heldInSeries);
     }
 
     private static List<String> answeredYes(Screening screening) {

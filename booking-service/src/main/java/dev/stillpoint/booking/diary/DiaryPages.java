@@ -5,15 +5,18 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.stillpoint.booking.booking.Booking;
 import dev.stillpoint.booking.booking.BookingConflictException;
-import dev.stillpoint.booking.booking.BookingManagement;
+import dev.stillpoint.booking.booking.BookingReview;
 import dev.stillpoint.booking.booking.Diary;
 
 import org.springframework.stereotype.Controller;
@@ -36,11 +39,11 @@ class DiaryPages {
 
     private final Diary diary;
 
-    private final BookingManagement bookings;
+    private final BookingReview review;
 
-    DiaryPages(Diary diary, BookingManagement bookings) {
+    DiaryPages(Diary diary, BookingReview review) {
         this.diary = diary;
-        this.bookings = bookings;
+        this.review = review;
     }
 
     @GetMapping("/staff/login")
@@ -86,9 +89,34 @@ class DiaryPages {
         return decide(id, false, redirect);
     }
 
+    @PostMapping("/staff/review/series/{id}/approve")
+    String approveSeries(@PathVariable UUID id, RedirectAttributes redirect) {
+        return decideSeries(id, true, redirect);
+    }
+
+    @PostMapping("/staff/review/series/{id}/decline")
+    String declineSeries(@PathVariable UUID id, RedirectAttributes redirect) {
+        return decideSeries(id, false, redirect);
+    }
+
+    private String decideSeries(UUID seriesId, boolean approve, RedirectAttributes redirect) {
+        try {
+            List<Booking> decided = approve ? this.review.approveSeries(seriesId) : this.review.declineSeries(seriesId);
+            Booking first = decided.get(0);
+            redirect.addFlashAttribute("notice", (approve ? "Approved " : "Declined ") + decided.size()
+                    + " sessions of " + first.client().name() + "'s weekly series, from "
+                    + DiaryEntry.of(first, this.diary.practiceTimeZone()).day() + ". An email goes to "
+                    + first.client().name().split(" ")[0] + " for each.");
+        }
+        catch (BookingConflictException ex) {
+            redirect.addFlashAttribute("problem", ex.getMessage());
+        }
+        return "redirect:/staff/review";
+    }
+
     private String decide(UUID id, boolean approve, RedirectAttributes redirect) {
         try {
-            Booking booking = approve ? this.bookings.approve(id) : this.bookings.decline(id);
+            Booking booking = approve ? this.review.approve(id) : this.review.decline(id);
             redirect.addFlashAttribute("notice", (approve ? "Approved" : "Declined") + ": "
                     + booking.client().name() + ", " + DiaryEntry.of(booking, this.diary.practiceTimeZone()).day()
                     + ". " + booking.client().name().split(" ")[0] + " will get an email"
@@ -106,10 +134,23 @@ class DiaryPages {
             .toList();
     }
 
-    private String describe(Model model, String view) {
-        model.addAttribute("held", this.diary.awaitingReview().stream()
+    /** The held bookings; the first listed of each series says how many of its sessions are held. */
+    private List<DiaryEntry> held() {
+        List<DiaryEntry> held = this.diary.awaitingReview().stream()
             .map((booking) -> DiaryEntry.of(booking, this.diary.practiceTimeZone()))
-            .toList());
+            .toList();
+        Map<UUID, Long> perSeries = held.stream()
+            .filter((entry) -> entry.seriesId() != null)
+            .collect(Collectors.groupingBy(DiaryEntry::seriesId, Collectors.counting()));
+        Set<UUID> headed = new HashSet<>();
+        return held.stream()
+            .map((entry) -> (entry.seriesId() != null && headed.add(entry.seriesId()))
+                    ? entry.heading(perSeries.get(entry.seriesId()).intValue()) : entry)
+            .toList();
+    }
+
+    private String describe(Model model, String view) {
+        model.addAttribute("held", held());
         model.addAttribute("zone", this.diary.practiceTimeZone().getId());
         return view;
     }

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -142,6 +143,46 @@ class BookingSeriesIntegrationTests extends IntegrationTestBase {
     }
 
     /** A Saturday at {@code time} (the tests' single bookings never use Saturdays) two weeks before the clocks next change. */
+    @Test
+    void aHeldSeriesIsApprovedOrDeclinedWhole() {
+        List<String> approved = bookHeldSeries(LocalTime.of(9, 0), "held.series@example.com");
+        String seriesId = this.jdbc.sql("select series_id from booking where id = ?::uuid").param(approved.get(0))
+            .query(String.class).single();
+        this.http.post().uri("/api/staff/booking-series/{id}/approve", seriesId)
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$[*].status").isEqualTo(List.of("CONFIRMED", "CONFIRMED", "CONFIRMED", "CONFIRMED",
+                    "CONFIRMED"));
+        for (String id : approved) {
+            assertThat(topic.awaitRecords(id, 2).get(1).value()).contains("\"afterReview\":true");
+        }
+        this.http.post().uri("/api/staff/booking-series/{id}/approve", seriesId)
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isEqualTo(HttpStatus.CONFLICT)
+            .expectBody().jsonPath("$.detail").isEqualTo("No session of this series waits for review.");
+
+        List<String> declined = bookHeldSeries(LocalTime.of(17, 0), "declined.series@example.com");
+        String otherSeries = this.jdbc.sql("select series_id from booking where id = ?::uuid").param(declined.get(0))
+            .query(String.class).single();
+        this.http.post().uri("/api/staff/booking-series/{id}/decline", otherSeries)
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isOk();
+        assertThat(this.jdbc.sql("select distinct status from booking where series_id = ?::uuid").param(otherSeries)
+            .query(String.class).list()).containsExactly("DECLINED");
+    }
+
+    private List<String> bookHeldSeries(LocalTime time, String email) {
+        ZonedDateTime first = saturdayTwoWeeksBeforeTheClocksChange(time);
+        String json = this.http.post().uri("/api/booking-series").contentType(MediaType.APPLICATION_JSON)
+            .body(request("Held Series", email, first.toOffsetDateTime(), 5)
+                .replace("\"bleedingDisorder\": false", "\"bleedingDisorder\": true"))
+            .exchange()
+            .expectStatus().isCreated()
+            .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(JsonPath.<List<String>>read(json, "$.bookings[*].status")).containsOnly("PENDING_REVIEW");
+        return JsonPath.read(json, "$.bookings[*].id");
+    }
+
     private static ZonedDateTime saturdayTwoWeeksBeforeTheClocksChange(LocalTime time) {
         Instant after = Instant.now().plusSeconds(21 * 86400);
         Instant change = TestSlots.PRACTICE.getRules().nextTransition(after).getInstant();
