@@ -167,6 +167,9 @@ class BookingPagesBrowserTests {
             assertThat(manageLinkOf(confirmation)).startsWith(baseUrl + "/bookings/");
         });
         assertThat(confirmations).extracting(MimeMessage::getSubject).doesNotHaveDuplicates();
+        assertThat(confirmations).extracting((confirmation) -> text(confirmation)
+            .replaceAll("(?s).*CranioSacral therapy, session (\\d+) of your weekly series of 5\\R.*", "$1"))
+            .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
         assertThat(chosen).isNotBlank();
     }
 

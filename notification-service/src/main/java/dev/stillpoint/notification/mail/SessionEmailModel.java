@@ -27,6 +27,10 @@ public final class SessionEmailModel {
             // the session happens at the practice: say what time that is there, too
             model.put("practiceWhen", SessionTimes.of(booking.startsAt(), booking.endsAt(), practice.timeZone()));
         }
+        if (booking.series() != null) {
+            model.put("seriesPlace", "session " + booking.series().occurrence() + " of your weekly series of "
+                    + booking.series().occurrences());
+        }
         model.put("manageUrl", booking.manageUrl());
         model.put("practice", practice);
         return model;

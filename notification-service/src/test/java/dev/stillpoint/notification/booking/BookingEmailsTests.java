@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.UUID;
 
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.mail.OutgoingEmail;
@@ -48,6 +50,22 @@ class BookingEmailsTests {
             assertThat(new String(invite.content(), StandardCharsets.UTF_8)).contains("METHOD:REQUEST",
                     "UID:" + BOOKING + "@stillpoint.example", "SEQUENCE:0", "DTSTART:20260309T130000Z");
         });
+    }
+
+    @Test
+    void aSessionOfASeriesSaysWhichOneItIs() {
+        BookingConfirmed single = BookingEventFixtures.confirmed(BOOKING, "ada@example.com", "Europe/London");
+        BookingDetails details = single.booking();
+        BookingConfirmed third = new BookingConfirmed(single.eventId(), BOOKING, 1, single.occurredAt(),
+                new BookingDetails(details.client(), details.sessionType(), details.bookedMinutes(),
+                        details.handsOnMinutes(), details.startsAt(), details.endsAt(), details.status(),
+                        details.newsletterOptIn(), details.manageUrl(), new BookingDetails.Series(UUID.randomUUID(), 3, 5)),
+                false);
+
+        OutgoingEmail email = compose(third, "BOOKING_CONFIRMED");
+        assertThat(email.text()).contains("CranioSacral therapy, session 3 of your weekly series of 5\nMonday 9 March 2026");
+        assertThat(email.html()).contains(", session 3 of your weekly series of 5");
+        assertThat(compose(single, "BOOKING_CONFIRMED").text()).doesNotContain("weekly series");
     }
 
     @Test
