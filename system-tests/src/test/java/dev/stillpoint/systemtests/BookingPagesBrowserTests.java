@@ -170,6 +170,19 @@ class BookingPagesBrowserTests {
         assertThat(confirmations).extracting((confirmation) -> text(confirmation)
             .replaceAll("(?s).*CranioSacral therapy, session (\\d+) of your weekly series of 5\\R.*", "$1"))
             .containsExactlyInAnyOrder("1", "2", "3", "4", "5");
+
+        // stopping after two sessions: the third and every later one are cancelled from the third's page
+        navigate(driver, driver.findElements(By.cssSelector("section ol li a")).get(1));
+        assertThat(driver.findElement(By.cssSelector("dl.booking")).getText()).contains("Session 3 of a weekly series of 5");
+        navigate(driver, driver.findElement(By.id("cancel-link")));
+        assertThat(driver.findElement(By.id("main")).getText()).contains("2 more sessions come after it");
+        checkAccessibility("cancel-series");
+        navigate(driver, driver.findElement(By.id("confirm-cancel-rest")));
+        awaitStatus(driver, "Your session and the later sessions of your series are cancelled");
+        assertThat(driver.findElements(By.cssSelector("section ol li"))).extracting(WebElement::getText)
+            .filteredOn((session) -> session.endsWith(": cancelled")).hasSize(3);
+        assertThat(awaitEmails("ada@example.com", 8).subList(5, 8)).extracting(MimeMessage::getSubject)
+            .allSatisfy((subject) -> assertThat(subject).startsWith("Cancelled:"));
         assertThat(chosen).isNotBlank();
     }
 

@@ -139,6 +139,33 @@ public class BookingManagement {
         return cancelled;
     }
 
+    /**
+     * Cancels a session of a weekly series and every later session of it still booked: a client who stops partway.
+     * Either all of them are cancelled or none. Returns those cancelled, in order.
+     */
+    @Transactional
+    public List<Booking> cancelFrom(UUID id) {
+        Booking from = find(id);
+        if (from.series() == null) {
+            return List.of(cancel(id));
+        }
+        return this.bookings.findBySeries(from.series().id()).stream()
+            .filter((session) -> session.isLive() && !session.startsAt().isBefore(from.startsAt()))
+            .map((session) -> cancel(session.id()))
+            .toList();
+    }
+
+    /** The sessions of the series {@code booking} belongs to that are still booked and come after it. */
+    @Transactional(readOnly = true)
+    public List<Booking> laterInSeries(Booking booking) {
+        if (booking.series() == null) {
+            return List.of();
+        }
+        return this.bookings.findBySeries(booking.series().id()).stream()
+            .filter((session) -> session.isLive() && session.startsAt().isAfter(booking.startsAt()))
+            .toList();
+    }
+
     /** Whether the client may still cancel or move this booking online, outside the cancellation notice period. */
     public boolean changeableOnline(Booking booking) {
         return this.rules.changeableOnline(booking);

@@ -97,18 +97,25 @@ class ManagePage {
         Booking booking = this.access.open(id, token);
         model.addAttribute("booking", BookingView.of(booking, booking.client().timeZone()));
         model.addAttribute("changeable", this.bookings.changeableOnline(booking));
+        model.addAttribute("later", this.bookings.laterInSeries(booking).size());
         model.addAttribute("token", token);
         this.pages.describe(model, booking.client().timeZone());
         return "cancel";
     }
 
     @PostMapping("/cancel")
-    String cancel(@PathVariable UUID id, @RequestParam(required = false) String token, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String cancel(@PathVariable UUID id, @RequestParam(required = false) String token,
+            @RequestParam(defaultValue = "false") boolean rest, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
         Booking booking = this.access.open(id, token);
         try {
-            this.bookings.cancel(id);
-            redirect.addFlashAttribute("notice", "cancelled");
+            if (rest) {
+                this.bookings.cancelFrom(id);
+            }
+            else {
+                this.bookings.cancel(id);
+            }
+            redirect.addFlashAttribute("notice", rest ? "cancelled-rest" : "cancelled");
             return "redirect:" + this.access.path(id);
         }
         catch (BookingConflictException ex) {

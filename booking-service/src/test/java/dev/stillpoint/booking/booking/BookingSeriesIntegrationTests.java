@@ -41,6 +41,9 @@ class BookingSeriesIntegrationTests extends IntegrationTestBase {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    BookingManagement bookings;
+
     @BeforeAll
     static void readTopic() {
         topic = new TopicReader(System.getProperty("spring.embedded.kafka.brokers"), BookingTopics.BOOKING_EVENTS,
@@ -143,6 +146,26 @@ class BookingSeriesIntegrationTests extends IntegrationTestBase {
     }
 
     /** A Saturday at {@code time} (the tests' single bookings never use Saturdays) two weeks before the clocks next change. */
+    @Test
+    void aClientStoppingPartwayCancelsASessionAndEveryLaterOne() {
+        ZonedDateTime first = saturdayTwoWeeksBeforeTheClocksChange(LocalTime.of(15, 0));
+        String json = this.http.post().uri("/api/booking-series").contentType(MediaType.APPLICATION_JSON)
+            .body(request("Stops Partway", "stops@example.com", first.toOffsetDateTime(), 5)).exchange()
+            .expectStatus().isCreated()
+            .expectBody(String.class).returnResult().getResponseBody();
+        List<String> ids = JsonPath.read(json, "$.bookings[*].id");
+        this.bookings.cancel(UUID.fromString(ids.get(3)));
+
+        List<Booking> cancelled = this.bookings.cancelFrom(UUID.fromString(ids.get(2)));
+
+        assertThat(cancelled).extracting((booking) -> booking.id().toString()).containsExactly(ids.get(2), ids.get(4));
+        this.http.get().uri("/api/booking-series/{id}", JsonPath.<String>read(json, "$.id")).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.bookings[*].status").isEqualTo(
+                    List.of("CONFIRMED", "CONFIRMED", "CANCELLED", "CANCELLED", "CANCELLED"));
+        assertThat(topic.awaitRecords(ids.get(4), 2).get(1).value()).contains("\"status\":\"CANCELLED\"");
+    }
+
     @Test
     void aHeldSeriesIsApprovedOrDeclinedWhole() {
         List<String> approved = bookHeldSeries(LocalTime.of(9, 0), "held.series@example.com");
