@@ -146,13 +146,9 @@ public class BookingManagement {
     @Transactional
     public List<Booking> cancelFrom(UUID id) {
         Booking from = find(id);
-        if (from.series() == null) {
-            return List.of(cancel(id));
-        }
-        return this.bookings.findBySeries(from.series().id()).stream()
-            .filter((session) -> session.isLive() && !session.startsAt().isBefore(from.startsAt()))
-            .map((session) -> cancel(session.id()))
-            .toList();
+        List<Booking> cancelled = new ArrayList<>(List.of(cancel(id)));
+        laterInSeries(from).forEach((session) -> cancelled.add(cancel(session.id())));
+        return cancelled;
     }
 
     /** The sessions of the series {@code booking} belongs to that are still booked and come after it. */

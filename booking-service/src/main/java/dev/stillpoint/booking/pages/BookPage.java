@@ -96,8 +96,8 @@ class BookPage {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         catch (BookingConflictException ex) {
-            result.rejectValue("startsAt", "taken", (form.getSessions() == 1)
-                    ? "Sorry, someone else booked that time a moment ago. Please choose another." : ex.getMessage());
+            result.rejectValue("startsAt", "taken",
+                    (form.getSessions() == 1) ? PageModel.TAKEN_MEANWHILE : ex.getMessage());
             model.addAttribute("nearest", this.slots.nearest(form.getSessionType(), form.getSessions(),
                     form.getStartsAt(), zone(form), null));
             response.setStatus(HttpStatus.CONFLICT.value());

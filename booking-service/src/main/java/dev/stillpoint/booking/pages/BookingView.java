@@ -17,8 +17,10 @@ import dev.stillpoint.booking.booking.Booking;
  * @param time e.g. "10:00 to 11:00"
  * @param status {@code CONFIRMED}, {@code PENDING_REVIEW}, {@code CANCELLED} or {@code DECLINED}
  * @param series e.g. "Session 2 of a weekly series of 5"; {@code null} for a single session
+ * @param live whether the booking still holds its time (confirmed or held for review)
  */
-public record BookingView(UUID id, String title, String length, String day, String time, String status, String series) {
+public record BookingView(UUID id, String title, String length, String day, String time, String status, String series,
+        boolean live) {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
@@ -32,11 +34,8 @@ public record BookingView(UUID id, String title, String length, String day, Stri
                 TIME.format(booking.startsAt().atZone(zone)) + " to " + TIME.format(booking.endsAt().atZone(zone)),
                 booking.status().name(),
                 (booking.series() != null) ? "Session " + booking.series().occurrence() + " of a weekly series of "
-                        + booking.series().occurrences() : null);
-    }
-
-    public boolean isLive() {
-        return "CONFIRMED".equals(this.status) || "PENDING_REVIEW".equals(this.status);
+                        + booking.series().occurrences() : null,
+                booking.isLive());
     }
 
 }

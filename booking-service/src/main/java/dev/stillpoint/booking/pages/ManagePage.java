@@ -80,16 +80,15 @@ class ManagePage {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         catch (BookingConflictException ex) {
-            Booking now = this.bookings.find(id);
-            boolean taken = this.bookings.changeableOnline(now);
-            model.addAttribute("slotError", taken ? "Sorry, someone else booked that time a moment ago. Please choose another."
-                    : ex.getMessage());
+            // the failed move was rolled back: the booking is as opened
+            boolean taken = this.bookings.changeableOnline(booking);
+            model.addAttribute("slotError", taken ? PageModel.TAKEN_MEANWHILE : ex.getMessage());
             if (taken) {
-                model.addAttribute("nearest", this.slots.nearest(now.sessionType(), 1, startsAt, shown, now));
+                model.addAttribute("nearest", this.slots.nearest(booking.sessionType(), 1, startsAt, shown, booking));
             }
             response.setStatus(HttpStatus.CONFLICT.value());
         }
-        return render(this.bookings.find(id), token, shown, from, model);
+        return render(booking, token, shown, from, model);
     }
 
     @GetMapping("/cancel")

@@ -14,6 +14,9 @@ import org.springframework.ui.Model;
 @Component
 class PageModel {
 
+    /** What the booking and manage pages say when the chosen time was booked by someone else meanwhile. */
+    static final String TAKEN_MEANWHILE = "Sorry, someone else booked that time a moment ago. Please choose another.";
+
     private final PracticeProperties practice;
 
     private final BookingProperties booking;
@@ -31,7 +34,6 @@ class PageModel {
     void describe(Model model, ZoneId zone) {
         model.addAttribute("practice", this.practice);
         model.addAttribute("zoneName", zoneName(zone));
-        model.addAttribute("practiceZoneName", zoneName(this.booking.practiceTimeZone()));
         model.addAttribute("noticePeriod", this.booking.cancellationNoticeInWords());
     }
 

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SlotPicker {
 
-    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -78,7 +78,7 @@ class SlotPicker {
             .toList();
     }
 
-    Slot slot(Instant start, ZoneId zone) {
+    private Slot slot(Instant start, ZoneId zone) {
         ZoneId practice = this.availability.practiceTimeZone();
         String time = TIME.format(start.atZone(zone));
         String atPractice = zone.getRules().getOffset(start).equals(practice.getRules().getOffset(start)) ? null
