@@ -1,6 +1,5 @@
 package dev.stillpoint.embedded;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,14 +8,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -27,13 +31,15 @@ import org.springframework.util.FileSystemUtils;
  * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}), driven by Selenium, for one test
  * class: register it as a static {@code @RegisterExtension}. When a test fails, a screenshot and the page's HTML go to
  * {@code target/browser-failures}, with the screenshots the test {@linkplain #capture(String) took} of each page.
- * Nothing is fetched from the internet: the driver and browser are the installed ones.
+ * Nothing is fetched from the internet: the driver and browser are the installed ones (Debian's Chromium, or Google
+ * Chrome; see {@link BrowserInstallation} for where they are looked for). Where there are none, the test class is
+ * skipped, and the report says why.
  */
-public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallback {
+public final class HeadlessBrowser implements ExecutionCondition, AfterEachCallback, AfterAllCallback {
 
-    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+    private static final Duration FIND_WAIT = Duration.ofSeconds(15);
 
-    private static final String CHROMIUM = System.getProperty("stillpoint.chromium", "/usr/bin/chromium");
+    private static BrowserInstallation.Found installed;
 
     private final String timeZone;
 
@@ -65,6 +71,23 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
         return new HeadlessBrowser(null, false);
     }
 
+    /** Runs the test class where a browser and its driver are installed; skips it, saying why, where not. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        BrowserInstallation.Found found = installation();
+        return (found.installation() != null)
+                ? ConditionEvaluationResult.enabled("browser " + found.installation().browser() + ", driver "
+                        + found.installation().driver())
+                : ConditionEvaluationResult.disabled("Browser test skipped: " + found.missing());
+    }
+
+    private static synchronized BrowserInstallation.Found installation() {
+        if (installed == null) {
+            installed = BrowserInstallation.find();
+        }
+        return installed;
+    }
+
     /** The browser, started on first use. */
     public WebDriver driver() {
         if (this.driver == null) {
@@ -81,16 +104,40 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
         this.pages.put(page, ((TakesScreenshot) driver()).getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * The elements that {@code by} finds on the page shown now, asked at once: finding otherwise waits for one to
+     * appear, which a test that expects none, or polls a page it refreshes, would pay in full every time.
+     */
+    public List<WebElement> findNow(By by) {
+        WebDriver.Timeouts timeouts = driver().manage().timeouts();
+        timeouts.implicitlyWait(Duration.ZERO);
+        try {
+            return driver().findElements(by);
+        }
+        finally {
+            timeouts.implicitlyWait(FIND_WAIT);
+        }
+    }
+
+    /** Whether the page shown now has no element that {@code by} finds, asked at once. */
+    public boolean isAbsent(By by) {
+        return findNow(by).isEmpty();
+    }
+
     private ChromeDriver start() {
         try {
             // Chromium writes to $HOME/.config even with its own profile directory: give it a home of its own
             this.home = Files.createTempDirectory("chromium-home");
+            BrowserInstallation installation = installation().installation();
+            if (installation == null) {
+                throw new IllegalStateException("No browser to test in: " + installation().missing());
+            }
             ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingDriverExecutable(installation.driver().toFile())
                 .usingAnyFreePort()
                 .withEnvironment(environment())
                 .build();
-            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+            ChromeOptions options = new ChromeOptions().setBinary(installation.browser().toFile())
                 .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
                         "--no-first-run", "--window-size=1280,1000", "--user-data-dir=" + this.home.resolve("profile"));
@@ -99,8 +146,9 @@ public final class HeadlessBrowser implements AfterEachCallback, AfterAllCallbac
             }
             ChromeDriver chrome = new ChromeDriver(service, options);
             chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            // a click that navigates returns before the next page is there: finding an element waits for it
-            chrome.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+            // a click that navigates returns before the next page is there: finding an element waits for it, as long
+            // as a busy machine may take to render the page (asking for what must be absent: see isAbsent)
+            chrome.manage().timeouts().implicitlyWait(FIND_WAIT);
             return chrome;
         }
         catch (IOException ex) {

@@ -33,7 +33,7 @@ public final class TopicReader implements AutoCloseable {
 
     /** Waits until {@code count} records with this key have arrived, and returns them in order. */
     public synchronized List<ConsumerRecord<String, String>> awaitRecords(String key, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
+        await().atMost(Waits.STEP).until(() -> {
             this.consumer.poll(Duration.ofMillis(100)).forEach(this.records::add);
             return recordsWithKey(key).size() >= count;
         });

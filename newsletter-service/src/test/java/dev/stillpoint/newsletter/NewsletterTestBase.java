@@ -8,9 +8,14 @@ import java.util.UUID;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
+import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.embedded.Waits;
+import dev.stillpoint.newsletter.campaign.Publishing;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,6 +31,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * newsletter-service against a real PostgreSQL, the run's embedded Kafka broker and a GreenMail SMTP server. Each test
@@ -54,6 +61,9 @@ abstract class NewsletterTestBase {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    Publishing publishing;
+
     @LocalServerPort
     int port;
 
@@ -64,6 +74,51 @@ abstract class NewsletterTestBase {
         registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    /**
+     * Each test starts from an empty list: no subscriber, issue or queued email of an earlier test (of this class or
+     * another on the same database) can receive or delay this test's issue.
+     */
+    @BeforeEach
+    void startFromAnEmptyList() {
+        leaveNothingRunning();
+        this.jdbc.sql("delete from delivery").update();
+        this.jdbc.sql("delete from subscriber").update();
+        this.jdbc.sql("delete from newsletter_issue").update();
+    }
+
+    /**
+     * No test leaves work running for the next: every issue still sending is waited for (each send reaches only the
+     * test's own subscribers, so this is short), a paused one is cancelled once no email of it is in flight, a scheduled
+     * one is cancelled, and every confirmation email that is due has gone.
+     */
+    @AfterEach
+    void leaveNothingRunning() {
+        List<UUID> sending = this.jdbc.sql("select id from newsletter_issue where status = 'SENDING'").query(UUID.class).list();
+        int queued = count("select count(*) from delivery where status = 'QUEUED'");
+        await("issues " + sending + " finish sending").atMost(Waits.emails(queued))
+            .until(() -> count("select count(*) from newsletter_issue where status = 'SENDING'") == 0);
+        await("no email of a paused issue is in flight").atMost(Waits.STEP)
+            .until(() -> count("select count(*) from delivery where claimed_until > now() and status = 'QUEUED'") == 0);
+        for (UUID unfinished : this.jdbc.sql("select id from newsletter_issue where status in ('PAUSED', 'SCHEDULED')")
+            .query(UUID.class).list()) {
+            this.publishing.cancel(unfinished);
+        }
+        await("due confirmation emails are sent").atMost(Waits.STEP).until(this::noConfirmationDue);
+    }
+
+    /**
+     * Waits for exactly {@code count} subscription confirmations to {@code address}: once that many arrived and none is
+     * due to be sent any more, a late copy would fail the test.
+     */
+    List<MimeMessage> awaitConfirmations(String address, int count) {
+        return ReceivedEmails.waitForExactly(smtp, address, count, this::noConfirmationDue);
+    }
+
+    private boolean noConfirmationDue() {
+        return count("select count(*) from scheduled_tasks where task_name = 'newsletter-confirmation' "
+                + "and execution_time <= now()") == 0;
     }
 
     List<UUID> insertSubscribers(String run, String status, int count) {

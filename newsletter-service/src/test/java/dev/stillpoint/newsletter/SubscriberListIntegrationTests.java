@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.stillpoint.embedded.ReceivedEmails;
+import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SubscriberListIntegrationTests extends NewsletterTestBase {
             .exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.added").isEqualTo(1);
         assertThat(status(address(run, "asked"))).isEqualTo("PENDING");
-        MimeMessage confirmation = ReceivedEmails.waitFor(smtp, address(run, "asked"), 1).get(0);
+        MimeMessage confirmation = awaitConfirmations(address(run, "asked"), 1).get(0);
         assertThat(confirmation.getSubject()).isEqualTo("Please confirm your subscription to our newsletter");
     }
 
@@ -80,7 +81,7 @@ class SubscriberListIntegrationTests extends NewsletterTestBase {
             .expectBody(String.class).returnResult().getResponseBody();
         assertThat(csv).startsWith("email,name,status,source,subscribed_at,confirmed_at,unsubscribed_at\r\n")
             .contains(address(run, "formula") + ",\"'=HYPERLINK(\"\"http://evil\"\")\",CONFIRMED,IMPORT,");
-        assertThat(csv.split("\r\n")).hasSize(count("select count(*) from subscriber") + 1);
+        assertThat(csv.split("\r\n")).as("the header and the one subscriber").hasSize(2);
 
         this.http.get().uri("/api/newsletter/subscribers").exchange().expectStatus().isUnauthorized();
     }
@@ -92,7 +93,7 @@ class SubscriberListIntegrationTests extends NewsletterTestBase {
         String issue = writeIssue("Data " + run, "News.");
         this.http.post().uri("/api/newsletter/issues/{id}/publish", issue).headers(this::staff).exchange()
             .expectStatus().isAccepted();
-        await().until(() -> "SENT".equals(issue(issue).get("status").asString()));
+        await().atMost(Waits.emails(1)).until(() -> "SENT".equals(issue(issue).get("status").asString()));
         MimeMessage email = ReceivedEmails.waitFor(smtp, email(run, "confirmed", 0), 1).get(0);
         String token = this.tokens.token(ids.get(0), SubscriberTokens.Purpose.DATA);
         assertThat(ReceivedEmails.source(email).replace("=\r\n", "").replace("=3D", "="))

@@ -4,23 +4,31 @@ import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.stillpoint.embedded.ConsumerGroups;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.embedded.Waits;
+import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.notification.booking.BookingEventsListener;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * notification-service against a real PostgreSQL, the run's embedded Kafka broker and a GreenMail SMTP server.
  * Each test class gets its own context, closed after it, so that only one consumer group member reads the topic.
+ * Each test uses addresses of its own and leaves nothing running for the next: see {@link #leaveNothingRunning()}.
  */
 @DirtiesContext
 public abstract class IntegrationTestBase {
@@ -32,6 +40,9 @@ public abstract class IntegrationTestBase {
             new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     protected static BookingEventPublisher events;
+
+    @Autowired
+    protected JdbcClient jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -52,11 +63,36 @@ public abstract class IntegrationTestBase {
         events.close();
     }
 
-    /** Waits for exactly {@code count} emails to {@code address}, in the order they arrived. */
-    protected static List<MimeMessage> awaitEmails(String address, int count) {
-        List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count);
-        assertThat(emails).as("emails to " + address).hasSize(count);
-        return emails;
+    /**
+     * What a test started is finished before the next begins: every event it published is consumed, every email
+     * that fell due is sent, and the reminders still planned are removed, so that no step of this test falls due
+     * in another (the reminder tests move the clock by months).
+     */
+    @AfterEach
+    void leaveNothingRunning() {
+        ConsumerGroups.awaitCaughtUp(brokers(), BookingEventsListener.GROUP_ID, BookingTopics.BOOKING_EVENTS, Waits.STEP);
+        int pending = pending("");
+        // an execution being run may release one more email: remove the others, and wait for it and its email
+        await("the " + pending + " emails due are sent and no reminder is being released").atMost(Waits.emails(pending))
+            .until(() -> {
+                this.jdbc.sql("delete from scheduled_tasks where not picked").update();
+                return pending("") == 0
+                        && this.jdbc.sql("select count(*) from scheduled_tasks").query(Integer.class).single() == 0;
+            });
+    }
+
+    /**
+     * Waits for exactly {@code count} emails to {@code address}, in the order they arrived: once that many are there
+     * and no email to the address is still due to be sent, a late copy would fail the test.
+     */
+    protected List<MimeMessage> awaitEmails(String address, int count) {
+        return ReceivedEmails.waitForExactly(smtp, address, count, () -> pending(address) == 0);
+    }
+
+    /** Emails due but not yet settled (to {@code address}, or to anyone if it is empty). */
+    private int pending(String address) {
+        return this.jdbc.sql("select count(*) from notification where status = 'PENDING' and (? = '' or recipient = ?)")
+            .params(address, address).query(Integer.class).single();
     }
 
     protected static String brokers() {

@@ -1,10 +1,10 @@
 package dev.stillpoint.systemtests;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.stillpoint.embedded.Waits;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import org.openqa.selenium.By;
@@ -29,7 +29,7 @@ final class BookingPages {
     /** Clicks a button that loads the next page, and waits until the page it was on is gone. */
     static void navigate(WebDriver driver, WebElement button) {
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(10)).until((ignored) -> {
+        new WebDriverWait(driver, Waits.PAGE).until((ignored) -> {
             try {
                 button.isEnabled();
                 return false;
@@ -46,7 +46,7 @@ final class BookingPages {
 
     /** Waits for the page's status message to say {@code text}. */
     static void awaitStatus(WebDriver driver, String text) {
-        await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+        await().atMost(Waits.PAGE).ignoreExceptions()
             .until(() -> driver.findElement(By.cssSelector("[role=status]")).getText().contains(text));
     }
 

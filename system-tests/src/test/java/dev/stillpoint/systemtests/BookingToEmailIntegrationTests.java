@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.embedded.Waits;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,10 @@ class BookingToEmailIntegrationTests {
 
     private static GreenMail smtp;
 
+    private static NotificationLedger ledger;
+
+    private static final String DATABASE = "stillpoint";
+
     private static final List<ServiceProcess> services = new ArrayList<>();
 
     private static ServiceProcess booking;
@@ -71,10 +76,12 @@ class BookingToEmailIntegrationTests {
         kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
         smtp = new GreenMail(new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        // a hydration reminder offset that makes REMINDED_SLOT's reminder due a minute from now
-        reminderDue = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        ledger = new NotificationLedger(DATABASE, smtp);
+        // a hydration reminder offset that makes REMINDED_SLOT's reminder due once the services can have started, so
+        // that it is booked before it is due however slowly they start (a later booking would get it at once)
+        reminderDue = Instant.now().plus(Waits.PROCESS_START).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> environment = Map.ofEntries(
-                Map.entry("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("stillpoint")),
+                Map.entry("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl(DATABASE)),
                 Map.entry("SPRING_DATASOURCE_USERNAME", TestPostgres.username()),
                 Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                 Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
@@ -152,7 +159,10 @@ class BookingToEmailIntegrationTests {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
 
-        MimeMessage reminder = ReceivedEmails.waitFor(smtp, "hydrate@example.com", 2, Duration.ofSeconds(120)).get(1);
+        assertThat(Instant.now()).as("booked before its reminder is due").isBefore(reminderDue);
+        await().atMost(Duration.between(Instant.now(), reminderDue).plus(Waits.STEP))
+            .until(() -> ReceivedEmails.to(smtp, "hydrate@example.com").size() >= 2);
+        MimeMessage reminder = awaitEmails("hydrate@example.com", 2).get(1);
         assertThat(reminder.getSubject()).endsWith(": drink plenty of water");
 
         String credentials = Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -178,7 +188,7 @@ class BookingToEmailIntegrationTests {
         String traceId = created.headers().firstValue("X-Trace-Id").orElseThrow();
         awaitEmails("traced@example.com", 1);
 
-        JsonNode sent = await().atMost(Duration.ofSeconds(10)).until(() -> notification.logLines().stream()
+        JsonNode sent = await().atMost(Waits.STEP).until(() -> notification.logLines().stream()
             .filter((line) -> line.startsWith("{") && line.contains("Sent BOOKING_CONFIRMED"))
             .map(json::readTree)
             .filter((line) -> id.equals(line.path("bookingId").asString()))
@@ -224,9 +234,7 @@ class BookingToEmailIntegrationTests {
     }
 
     private static List<MimeMessage> awaitEmails(String address, int count) {
-        List<MimeMessage> emails = ReceivedEmails.waitFor(smtp, address, count);
-        assertThat(emails).as("emails to " + address).hasSize(count);
-        return emails;
+        return ledger.awaitEmails(address, count);
     }
 
     private static String source(MimeMessage message) {

@@ -7,7 +7,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +18,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.embedded.Waits;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
@@ -87,14 +87,14 @@ class NewsletterCrashIntegrationTests {
         assertThat(first.post("/api/newsletter/issues/" + issue + "/publish", null, "Authorization", STAFF).statusCode())
             .isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> sent() >= SUBSCRIBERS / 4);
+        await().atMost(Waits.emails(SUBSCRIBERS / 4)).until(() -> sent() >= SUBSCRIBERS / 4);
         first.kill();
         int sentBeforeTheCrash = sent();
         assertThat(sentBeforeTheCrash).isLessThan(SUBSCRIBERS);
 
         try (ServiceProcess second = ServiceProcess.start("newsletter-service", KraftBroker.freePort(), environment)) {
             second.awaitReady();
-            await().atMost(Duration.ofMinutes(2)).until(() -> "SENT".equals(issueStatus(issue)));
+            await().atMost(Waits.emails(SUBSCRIBERS)).until(() -> "SENT".equals(issueStatus(issue)));
         }
 
         Map<String, String> recipientByMessageId = new HashMap<>();

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.stillpoint.embedded.Waits;
+
 import static org.awaitility.Awaitility.await;
 
 /** One packaged service running in its own JVM, configured only through environment variables. */
@@ -56,7 +58,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady() {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Waits.PROCESS_START).pollInterval(Duration.ofMillis(250)).until(() -> {
             if (!this.process.isAlive()) {
                 throw new IllegalStateException(this.name + " exited with " + this.process.exitValue() + "; see " + this.log);
             }

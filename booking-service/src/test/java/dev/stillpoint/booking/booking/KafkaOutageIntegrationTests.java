@@ -3,10 +3,11 @@ package dev.stillpoint.booking.booking;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.stillpoint.embedded.TopicReader;
-import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.TestPostgres;
+import dev.stillpoint.embedded.TopicReader;
+import dev.stillpoint.embedded.Waits;
+import dev.stillpoint.events.booking.BookingTopics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,25 +52,25 @@ class KafkaOutageIntegrationTests {
     void bookingsMadeWhileKafkaIsDownArePublishedWhenItIsBack() {
         String before = book("rosalind@example.com");
         // long enough (> max.block.ms) for the relay to find the broker away, and to keep the event
-        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> unpublished(before) == 1);
+        await().during(Duration.ofSeconds(7)).atMost(Waits.STEP).until(() -> unpublished(before) == 1);
 
         try (KraftBroker broker = KraftBroker.start(KAFKA_PORT, kafkaData, BookingTopics.BOOKING_EVENTS_PARTITIONS);
                 TopicReader topic = new TopicReader(broker.bootstrapServers(), BookingTopics.BOOKING_EVENTS,
                         BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
             assertThat(topic.awaitRecords(before, 1)).hasSize(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(before) == 0);
+            await().atMost(Waits.STEP).until(() -> unpublished(before) == 0);
         }
 
         // down again, after the relay has been publishing
         String during = book("dorothy@example.com");
         // the producer still knows the topic's partitions: the send waits for the broker instead
-        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> unpublished(during) == 1);
+        await().during(Duration.ofSeconds(7)).atMost(Waits.STEP).until(() -> unpublished(during) == 1);
         try (KraftBroker broker = KraftBroker.start(KAFKA_PORT, kafkaData, BookingTopics.BOOKING_EVENTS_PARTITIONS);
                 TopicReader topic = new TopicReader(broker.bootstrapServers(), BookingTopics.BOOKING_EVENTS,
                         BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
             assertThat(topic.awaitRecords(during, 1)).hasSize(1);
             assertThat(topic.awaitRecords(before, 1)).as("kept across the broker restart").hasSize(1);
-            await().atMost(Duration.ofSeconds(10)).until(() -> unpublished(during) == 0);
+            await().atMost(Waits.STEP).until(() -> unpublished(during) == 0);
         }
     }
 

@@ -2,7 +2,6 @@ package dev.stillpoint.newsletter.campaign;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.util.HtmlUtils;
 
 /** The public archive of published issues, as web pages and as an RSS 2.0 feed. Drafts and cancelled issues stay out. */
 @Controller
@@ -30,10 +28,13 @@ class ArchivePages {
 
     private final NewsletterProperties properties;
 
-    ArchivePages(IssueRepository issues, MarkdownRenderer markdown, NewsletterProperties properties) {
+    private final ArchiveFeed feed;
+
+    ArchivePages(IssueRepository issues, MarkdownRenderer markdown, NewsletterProperties properties, ArchiveFeed feed) {
         this.issues = issues;
         this.markdown = markdown;
         this.properties = properties;
+        this.feed = feed;
     }
 
     @GetMapping("/newsletter")
@@ -57,29 +58,11 @@ class ArchivePages {
     @GetMapping(path = "/newsletter/feed.xml", produces = MediaType.APPLICATION_RSS_XML_VALUE)
     @ResponseBody
     String feed() {
-        List<NewsletterIssue> published = this.issues.findPublished();
-        StringBuilder rss = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>")
-            .append(element("title", this.properties.fromName() + ": quarterly newsletter"))
-            .append(element("link", this.properties.link("/newsletter").toString()))
-            .append(element("description", "Every issue of the quarterly newsletter of " + this.properties.fromName()));
-        for (NewsletterIssue issue : published) {
-            String link = this.properties.link("/newsletter/" + issue.id()).toString();
-            rss.append("<item>").append(element("title", issue.title())).append(element("link", link))
-                .append("<guid isPermaLink=\"true\">").append(HtmlUtils.htmlEscape(link)).append("</guid>")
-                .append(element("pubDate", DateTimeFormatter.RFC_1123_DATE_TIME
-                    .format(issue.publishedAt().atOffset(ZoneOffset.UTC))))
-                .append(element("description", this.markdown.toHtml(issue.markdown())))
-                .append("</item>");
-        }
-        return rss.append("</channel></rss>\n").toString();
+        return this.feed.write(this.issues.findPublished());
     }
 
     /** An issue in the archive's list. */
     record Entry(UUID id, String title, String date) {
-    }
-
-    private static String element(String name, String text) {
-        return "<" + name + ">" + HtmlUtils.htmlEscape(text) + "</" + name + ">";
     }
 
 }

@@ -1,11 +1,11 @@
 package dev.stillpoint.notification.booking;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TopicReader;
+import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.booking.BookingEvent;
@@ -21,7 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,9 +28,6 @@ import static org.awaitility.Awaitility.await;
 /** Booking events on a real broker become emails at a real SMTP server, once each. */
 @SpringBootTest(properties = { "stillpoint.delivery.initial-retry-delay=300ms", "stillpoint.delivery.poll-interval=100ms" })
 class BookingEventsIntegrationTests extends IntegrationTestBase {
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;
@@ -114,7 +110,7 @@ class BookingEventsIntegrationTests extends IntegrationTestBase {
         String address = uniqueAddress();
         BookingEvent event = BookingEventFixtures.confirmed(UUID.randomUUID(), address, "Europe/Berlin");
         publish(event);
-        await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc
+        await().atMost(Waits.STEP).until(() -> this.jdbc
             .sql("select count(*) from notification where booking_id = ? and status = 'PENDING' and attempts >= 2 "
                     + "and last_error is not null")
             .param(event.bookingId()).query(Integer.class).single() == 1);

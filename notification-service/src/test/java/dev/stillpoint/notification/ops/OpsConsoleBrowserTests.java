@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.stillpoint.embedded.HeadlessBrowser;
+import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.notification.IntegrationTestBase;
@@ -25,10 +26,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -52,9 +51,6 @@ class OpsConsoleBrowserTests extends IntegrationTestBase {
     @LocalServerPort
     int port;
 
-    @Autowired
-    JdbcClient jdbc;
-
     @Test
     void aPoisonRecordShowsItsReasonAndReplayedAfterCorrectionEndsAsADeliveredEmail() throws Exception {
         UUID bookingId = UUID.randomUUID();
@@ -64,16 +60,16 @@ class OpsConsoleBrowserTests extends IntegrationTestBase {
 
         assertThat(page.findElement(By.cssSelector("#topics tr[data-topic='booking.events']")).getText())
             .contains("booking.events", "3");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Waits.STEP).untilAsserted(() -> {
             page.navigate().refresh();
-            assertThat(page.findElements(By.cssSelector("table[data-group='notification-service']"))).isNotEmpty();
+            assertThat(browser.findNow(By.cssSelector("table[data-group='notification-service']"))).isNotEmpty();
             assertThat(page.findElement(By.cssSelector("svg[aria-label^='Lag of notification-service']"))).isNotNull();
         });
 
         page.get(url("/ops/dead-letters"));
-        WebElement row = await().atMost(Duration.ofSeconds(30)).until(() -> {
+        WebElement row = await().atMost(Waits.STEP).until(() -> {
             page.navigate().refresh();
-            return page.findElements(By.cssSelector("tr[data-key='" + bookingId + "']")).stream().findFirst().orElse(null);
+            return browser.findNow(By.cssSelector("tr[data-key='" + bookingId + "']")).stream().findFirst().orElse(null);
         }, (found) -> found != null);
         assertThat(row.findElement(By.className("reason")).getText()).isEqualTo("Event has no valid client email address");
         row.findElement(By.tagName("a")).click();
@@ -86,7 +82,7 @@ class OpsConsoleBrowserTests extends IntegrationTestBase {
         page.findElement(By.id("replay")).click();
         assertThat(page.findElement(By.className("notice")).getText()).startsWith("Replayed booking.events-dlt/")
             .contains("to booking.events/");
-        assertThat(page.findElements(By.cssSelector("tr[data-key='" + bookingId + "']"))).isEmpty();
+        assertThat(browser.isAbsent(By.cssSelector("tr[data-key='" + bookingId + "']"))).isTrue();
 
         MimeMessage confirmation = awaitEmails(fixed, 1).get(0);
         assertThat(confirmation.getSubject()).startsWith("Confirmed: your CranioSacral session on");
@@ -154,7 +150,7 @@ class OpsConsoleBrowserTests extends IntegrationTestBase {
     }
 
     private UUID step(UUID bookingId, String kind) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> this.jdbc
+        return await().atMost(Waits.STEP).until(() -> this.jdbc
             .sql("select id from notification where booking_id = ? and kind = ? and status = 'SCHEDULED'")
             .params(bookingId, kind).query(UUID.class).optional().orElse(null), (id) -> id != null);
     }
@@ -167,7 +163,7 @@ class OpsConsoleBrowserTests extends IntegrationTestBase {
         page.findElement(By.id("username")).sendKeys("ops");
         page.findElement(By.id("password")).sendKeys(PASSWORD);
         page.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(page, Duration.ofSeconds(10))
+        new WebDriverWait(page, Waits.PAGE)
             .until(ExpectedConditions.textToBe(By.tagName("h1"), "Topics and consumer lag"));
         return page;
     }
