@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DkimSigningIntegrationTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @Test
     void signsEveryEmailAndTheSignatureCoversTheUnsubscribeHeaders() throws Exception {

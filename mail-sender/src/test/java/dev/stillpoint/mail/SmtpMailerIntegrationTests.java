@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SmtpMailerIntegrationTests {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @Test
     void sendsBothPartsWithOurMessageIdAndHeadersOverKeptOpenConnections() throws Exception {

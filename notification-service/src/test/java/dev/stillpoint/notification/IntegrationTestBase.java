@@ -75,9 +75,9 @@ public abstract class IntegrationTestBase {
         // an execution being run may release one more email: remove the others, and wait for it and its email
         await("the " + pending + " emails due are sent and no reminder is being released").atMost(Waits.emails(pending))
             .until(() -> {
-                this.jdbc.sql("delete from scheduled_tasks where not picked").update();
-                return pending("") == 0
-                        && this.jdbc.sql("select count(*) from scheduled_tasks").query(Integer.class).single() == 0;
+                this.jdbc.sql("delete from scheduled_tasks where task_name = 'booking-reminder' and not picked").update();
+                return pending("") == 0 && this.jdbc.sql("select count(*) from scheduled_tasks where task_name = "
+                        + "'booking-reminder'").query(Integer.class).single() == 0;
             });
     }
 
