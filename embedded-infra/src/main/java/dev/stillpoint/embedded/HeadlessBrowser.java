@@ -84,6 +84,9 @@ public final class HeadlessBrowser implements ExecutionCondition, AfterEachCallb
     private static synchronized BrowserInstallation.Found installation() {
         if (installed == null) {
             installed = BrowserInstallation.find();
+            BrowserInstallation found = installed.installation();
+            System.out.println((found != null) ? "Browser tests run in " + found.browser() + ", driven by " + found.driver()
+                    : "Browser tests skipped: " + installed.missing());
         }
         return installed;
     }
