@@ -49,7 +49,8 @@ public final class TestPostgres {
     private static EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().start();
+                // zonky waits 10 s for the server by default: too little for a busy machine
+                server = EmbeddedPostgres.builder().setPGStartupWait(Waits.STEP).start();
             }
             catch (IOException ex) {
                 throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
