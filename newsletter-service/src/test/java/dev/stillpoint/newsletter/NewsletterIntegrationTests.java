@@ -74,7 +74,7 @@ class NewsletterIntegrationTests extends NewsletterTestBase {
     }
 
     @Test
-    void subscribingNeedsOneClickOnTheEmailedLinkAndATamperedLinkIsRefused() throws Exception {
+    void subscribingNeedsAClickOnThePageOfTheEmailedLinkNotJustItsGetAndATamperedLinkIsRefused() throws Exception {
         this.http.post().uri("/api/subscribers").contentType(MediaType.APPLICATION_JSON)
             .body("{\"email\": \"grace@example.com\", \"name\": \"Grace Hopper\"}").exchange()
             .expectStatus().isAccepted();
@@ -88,9 +88,17 @@ class NewsletterIntegrationTests extends NewsletterTestBase {
         int inside = genuine.length() - 5;
         String tampered = genuine.substring(0, inside) + ((genuine.charAt(inside) == 'A') ? 'B' : 'A') + genuine.substring(inside + 1);
         this.http.get().uri(tampered).exchange().expectStatus().isBadRequest();
+        this.http.post().uri(tampered).exchange().expectStatus().isBadRequest();
         assertThat(status("grace@example.com")).isEqualTo("PENDING");
 
+        // what a mail scanner or a link preview does: follow the link. It shows a button, and confirms nothing
         this.http.get().uri(link.group(1)).exchange().expectStatus().isOk()
+            .expectBody(String.class).value((page) -> assertThat(page).contains("Confirm your subscription",
+                    "<form method=\"post\"", "Yes, subscribe me"));
+        assertThat(status("grace@example.com")).isEqualTo("PENDING");
+
+        // the button: a POST, without a cookie or a CSRF token (the signed link is the proof)
+        this.http.post().uri(link.group(1)).exchange().expectStatus().isOk()
             .expectBody(String.class).value((page) -> assertThat(page).contains("You are subscribed"));
         assertThat(status("grace@example.com")).isEqualTo("CONFIRMED");
 

@@ -62,6 +62,12 @@ public class SubscriberManagement {
         return new Subscriber(existing.id(), existing.email(), existing.name(), Subscriber.Status.PENDING);
     }
 
+    /** The subscriber a link was made for, changing nothing; empty if the link is not genuine. */
+    @Transactional(readOnly = true)
+    public Optional<Subscriber> findByLink(String token, Purpose purpose) {
+        return this.tokens.verify(token, purpose).flatMap(this.subscribers::findById);
+    }
+
     /** Confirms the subscription a confirm link was made for; empty if the link is not genuine. */
     @Transactional
     public Optional<Subscriber> confirm(String token) {
