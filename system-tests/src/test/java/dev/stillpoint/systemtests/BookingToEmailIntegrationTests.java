@@ -118,22 +118,31 @@ class BookingToEmailIntegrationTests {
         HttpResponse<String> created = booking.post("/api/bookings", request("ada@example.com", slot(0), false));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String id = json.readTree(created.body()).get("id").asString();
+        String token = json.readTree(created.body()).get("manageToken").asString();
 
         MimeMessage confirmation = awaitEmails("ada@example.com", 1).get(0);
         assertThat(confirmation.getSubject()).startsWith("Confirmed: your CranioSacral session on");
         String source = source(confirmation);
         assertThat(source).contains("From: Stillpoint Test Practice <hello@stillpoint.example>", "text/plain",
                 "text/html", "invite.ics", "Eastern");
-        assertThat(decodedIcs(source)).contains("METHOD:REQUEST", "UID:" + id + "@stillpoint.example", "SEQUENCE:0");
+        // the invitation travels further than the email (forwarded, shared calendars): no booking id, no manage link
+        String invite = decodedIcs(source);
+        assertThat(invite).contains("METHOD:REQUEST", "SEQUENCE:0").doesNotContain(id, token);
+        String uid = invite.lines().filter((line) -> line.startsWith("UID:")).findFirst().orElseThrow();
 
         assertThat(booking.post("/api/bookings/" + id + "/reschedule", "{\"startsAt\":\"" + slot(1) + "\"}")
-            .statusCode()).isEqualTo(200);
-        assertThat(awaitEmails("ada@example.com", 2).get(1).getSubject()).startsWith("Moved:");
+            .statusCode()).as("without the manage token").isEqualTo(403);
+        assertThat(booking.post("/api/bookings/" + id + "/reschedule", "{\"startsAt\":\"" + slot(1) + "\"}",
+                "X-Manage-Token", token).statusCode()).isEqualTo(200);
+        MimeMessage moved = awaitEmails("ada@example.com", 2).get(1);
+        assertThat(moved.getSubject()).startsWith("Moved:");
+        assertThat(decodedIcs(source(moved))).as("the same event, updated").contains(uid, "SEQUENCE:1");
 
-        assertThat(booking.post("/api/bookings/" + id + "/cancel", null).statusCode()).isEqualTo(200);
+        assertThat(booking.post("/api/bookings/" + id + "/cancel", null, "X-Manage-Token", token).statusCode())
+            .isEqualTo(200);
         MimeMessage cancellation = awaitEmails("ada@example.com", 3).get(2);
         assertThat(cancellation.getSubject()).startsWith("Cancelled:");
-        assertThat(decodedIcs(source(cancellation))).contains("METHOD:CANCEL", "SEQUENCE:2");
+        assertThat(decodedIcs(source(cancellation))).contains("METHOD:CANCEL", uid, "SEQUENCE:2");
     }
 
     @Test

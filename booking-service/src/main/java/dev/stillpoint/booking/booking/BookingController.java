@@ -2,6 +2,7 @@ package dev.stillpoint.booking.booking;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -21,9 +22,12 @@ class BookingController {
 
     private final ManageLinks manageLinks;
 
-    BookingController(BookingManagement bookings, ManageLinks manageLinks) {
+    private final ClientAccess access;
+
+    BookingController(BookingManagement bookings, ManageLinks manageLinks, ClientAccess access) {
         this.bookings = bookings;
         this.manageLinks = manageLinks;
+        this.access = access;
     }
 
     @PostMapping
@@ -35,22 +39,26 @@ class BookingController {
     }
 
     @GetMapping("/{id}")
-    BookingResponse booking(@PathVariable UUID id) {
+    BookingResponse booking(@PathVariable UUID id, HttpServletRequest http) {
+        this.access.check(id, http);
         return response(this.bookings.find(id));
     }
 
     @PostMapping("/{id}/reschedule")
-    BookingResponse reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request) {
+    BookingResponse reschedule(@PathVariable UUID id, @Valid @RequestBody RescheduleRequest request,
+            HttpServletRequest http) {
+        this.access.check(id, http);
         return response(this.bookings.reschedule(id, request.startsAt().toInstant()));
     }
 
     @PostMapping("/{id}/cancel")
-    BookingResponse cancel(@PathVariable UUID id) {
+    BookingResponse cancel(@PathVariable UUID id, HttpServletRequest http) {
+        this.access.check(id, http);
         return response(this.bookings.cancel(id));
     }
 
     private BookingResponse response(Booking booking) {
-        return BookingResponse.of(booking, this.manageLinks.manageUrl(booking.id()));
+        return BookingResponse.of(booking, this.manageLinks);
     }
 
 }

@@ -3,6 +3,7 @@ package dev.stillpoint.booking.booking;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import org.springframework.http.ResponseEntity;
@@ -23,9 +24,12 @@ class BookingSeriesController {
 
     private final ManageLinks manageLinks;
 
-    BookingSeriesController(BookingManagement bookings, ManageLinks manageLinks) {
+    private final ClientAccess access;
+
+    BookingSeriesController(BookingManagement bookings, ManageLinks manageLinks, ClientAccess access) {
         this.bookings = bookings;
         this.manageLinks = manageLinks;
+        this.access = access;
     }
 
     @PostMapping
@@ -37,23 +41,26 @@ class BookingSeriesController {
             .body(response(seriesId, series));
     }
 
+    /** The series as it stands, for the holder of the series' manage token (in the answer to its booking) or staff. */
     @GetMapping("/{id}")
-    SeriesResponse series(@PathVariable UUID id) {
+    SeriesResponse series(@PathVariable UUID id, HttpServletRequest http) {
+        this.access.check(id, http);
         return response(id, this.bookings.findSeries(id));
     }
 
     private SeriesResponse response(UUID seriesId, List<Booking> series) {
-        return new SeriesResponse(seriesId, series.size(), series.stream()
-            .map((booking) -> BookingResponse.of(booking, this.manageLinks.manageUrl(booking.id())))
+        return new SeriesResponse(seriesId, series.size(), this.manageLinks.token(seriesId), series.stream()
+            .map((booking) -> BookingResponse.of(booking, this.manageLinks))
             .toList());
     }
 
     /**
      * @param id the series
      * @param sessions how many sessions it has
+     * @param manageToken what reads the series again ({@code X-Manage-Token}); each booking has its own
      * @param bookings each session as it stands now, in order
      */
-    record SeriesResponse(UUID id, int sessions, List<BookingResponse> bookings) {
+    record SeriesResponse(UUID id, int sessions, String manageToken, List<BookingResponse> bookings) {
     }
 
 }

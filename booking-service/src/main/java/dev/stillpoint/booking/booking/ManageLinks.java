@@ -27,6 +27,9 @@ public class ManageLinks {
 
     private static final Logger logger = LoggerFactory.getLogger(ManageLinks.class);
 
+    /** The API's header for a booking's (or a series') manage token: the {@code token} of its manage link. */
+    public static final String TOKEN_HEADER = "X-Manage-Token";
+
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -53,7 +56,8 @@ public class ManageLinks {
                 token.getBytes(StandardCharsets.US_ASCII));
     }
 
-    String token(UUID bookingId) {
+    /** The signed token of a booking's (or a series') manage link. */
+    public String token(UUID bookingId) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(this.key);

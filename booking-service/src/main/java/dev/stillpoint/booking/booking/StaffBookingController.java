@@ -45,7 +45,7 @@ class StaffBookingController {
     }
 
     private BookingResponse response(Booking booking) {
-        return BookingResponse.of(booking, this.manageLinks.manageUrl(booking.id()));
+        return BookingResponse.of(booking, this.manageLinks);
     }
 
 }

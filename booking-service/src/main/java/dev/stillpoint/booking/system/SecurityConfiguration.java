@@ -8,7 +8,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Clients book without an account (their booking id and signed manage link are their credentials). The
+ * Clients book without an account: a booking's signed manage token (in every email's manage link, and the
+ * {@code X-Manage-Token} header of the API) is their credential, never its id alone (see ClientAccess). The
  * practitioner's pages and API need the STAFF role: people sign in with a form at {@code /staff/login}, scripts use
  * HTTP Basic. The pages' forms carry CSRF tokens; the JSON API takes none. The logins themselves come from
  * service-support ({@code stillpoint.staff.*}).

@@ -3,6 +3,8 @@ package dev.stillpoint.booking.booking;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 
 import dev.stillpoint.booking.IntegrationTestBase;
 import dev.stillpoint.embedded.TopicReader;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,21 +143,21 @@ public class BookingApiIntegrationTests extends IntegrationTestBase {
         BookingResponse booking = book(request("Alan Turing", "alan@example.com", "Europe/Berlin", "CST_60", TestSlots.next(), false));
         OffsetDateTime newStart = TestSlots.next();
 
-        this.http.post().uri("/api/bookings/{id}/reschedule", booking.id()).contentType(MediaType.APPLICATION_JSON)
-            .body("{\"startsAt\":\"" + newStart + "\"}").exchange()
+        this.http.post().uri("/api/bookings/{id}/reschedule", booking.id()).header(TOKEN, booking.manageToken())
+            .contentType(MediaType.APPLICATION_JSON).body("{\"startsAt\":\"" + newStart + "\"}").exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.version").isEqualTo(2).jsonPath("$.status").isEqualTo("CONFIRMED");
-        this.http.post().uri("/api/bookings/{id}/cancel", booking.id()).exchange()
+        this.http.post().uri("/api/bookings/{id}/cancel", booking.id()).header(TOKEN, booking.manageToken()).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.status").isEqualTo("CANCELLED").jsonPath("$.version").isEqualTo(3);
-        this.http.post().uri("/api/bookings/{id}/cancel", booking.id()).exchange()
+        this.http.post().uri("/api/bookings/{id}/cancel", booking.id()).header(TOKEN, booking.manageToken()).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.version").isEqualTo(3);
-        this.http.post().uri("/api/bookings/{id}/reschedule", booking.id()).contentType(MediaType.APPLICATION_JSON)
-            .body("{\"startsAt\":\"" + TestSlots.next() + "\"}").exchange()
+        this.http.post().uri("/api/bookings/{id}/reschedule", booking.id()).header(TOKEN, booking.manageToken())
+            .contentType(MediaType.APPLICATION_JSON).body("{\"startsAt\":\"" + TestSlots.next() + "\"}").exchange()
             .expectStatus().isEqualTo(HttpStatus.CONFLICT)
             .expectBody().jsonPath("$.detail").isEqualTo("This booking is cancelled and cannot be rescheduled.");
-        this.http.get().uri("/api/bookings/{id}", booking.id()).exchange()
+        this.http.get().uri("/api/bookings/{id}?token={token}", booking.id(), booking.manageToken()).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
 
@@ -179,7 +182,8 @@ public class BookingApiIntegrationTests extends IntegrationTestBase {
             .expectBody().jsonPath("$.title").isEqualTo("Booking conflict");
         // a cancelled booking frees its slot
         BookingResponse cancelled = book(request("Third Client", "third@example.com", "Europe/London", "CST_60", TestSlots.next(), false));
-        this.http.post().uri("/api/bookings/{id}/cancel", cancelled.id()).exchange().expectStatus().isOk();
+        this.http.post().uri("/api/bookings/{id}/cancel", cancelled.id()).header(TOKEN, cancelled.manageToken()).exchange()
+            .expectStatus().isOk();
         book(request("Fourth Client", "fourth@example.com", "Europe/London", "CST_60", cancelled.startsAt(), false));
     }
 
@@ -218,14 +222,55 @@ public class BookingApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
-    void unknownBookingsAre404AndMalformedIdsAre400() {
-        this.http.get().uri("/api/bookings/{id}", java.util.UUID.randomUUID()).exchange()
+    void aBookingIsReadOrChangedOnlyWithItsManageTokenOrByStaffAndItsIdAloneRevealsNothing() {
+        // held for review: its status alone would tell a stranger that the client answered yes to a health question
+        BookingResponse held = book(request("Held Privately", "private@example.com", "Europe/London", "CST_60",
+                TestSlots.next(), false).replace("\"bleedingDisorder\": false", "\"bleedingDisorder\": true"));
+        BookingResponse other = book(request("Someone Else", "else@example.com", "Europe/London", "CST_60",
+                TestSlots.next(), false));
+        UUID unknown = UUID.randomUUID();
+        for (UUID id : List.of(held.id(), unknown)) {
+            for (String token : java.util.Arrays.asList(null, other.manageToken(), "forged")) {
+                expectRefused(this.http.get().uri("/api/bookings/{id}", id).headers(withToken(token)));
+                expectRefused(this.http.post().uri("/api/bookings/{id}/cancel", id).headers(withToken(token)));
+                expectRefused(this.http.post().uri("/api/bookings/{id}/reschedule", id).headers(withToken(token))
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"startsAt\":\"" + TestSlots.next() + "\"}"));
+            }
+        }
+
+        // the client, with the token from the answer to the booking (or from the manage link), and staff
+        this.http.get().uri("/api/bookings/{id}", held.id()).header(TOKEN, held.manageToken()).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PENDING_REVIEW");
+        this.http.get().uri("/api/bookings/{id}?token={token}", held.id(), held.manageToken()).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.client.email").isEqualTo("private@example.com");
+        this.http.get().uri("/api/bookings/{id}", held.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("PENDING_REVIEW").jsonPath("$.version")
+            .isEqualTo(1);
+        // staff learn that an id is unknown; nobody else does
+        this.http.get().uri("/api/bookings/{id}", unknown)
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
             .expectStatus().isNotFound()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        this.http.post().uri("/api/bookings/{id}/cancel", java.util.UUID.randomUUID()).exchange()
-            .expectStatus().isNotFound();
         this.http.get().uri("/api/bookings/not-a-uuid").exchange()
             .expectStatus().isBadRequest();
+    }
+
+    private static Consumer<HttpHeaders> withToken(String token) {
+        return (headers) -> {
+            if (token != null) {
+                headers.set(TOKEN, token);
+            }
+        };
+    }
+
+    /** Refused as a stranger's request, saying nothing about the booking, which stays as it was. */
+    private static void expectRefused(RestTestClient.RequestHeadersSpec<?> request) {
+        request.exchange()
+            .expectStatus().isForbidden()
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody(String.class).value((body) -> assertThat(body).contains("Manage token needed")
+                .doesNotContain("private@example.com", "Held Privately", "PENDING_REVIEW"));
     }
 
     private void expectUnreadable(String body, String field) {
@@ -240,6 +285,8 @@ public class BookingApiIntegrationTests extends IntegrationTestBase {
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.errors[0].field").isEqualTo("startsAt");
     }
+
+    private static final String TOKEN = ManageLinks.TOKEN_HEADER;
 
     private BookingResponse book(String body) {
         return this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON).body(body).exchange()

@@ -91,9 +91,16 @@ class BookingSeriesIntegrationTests extends IntegrationTestBase {
         String seriesId = JsonPath.read(json, "$.id");
         String third = JsonPath.read(json, "$.bookings[2].id");
 
-        this.http.post().uri("/api/bookings/{id}/cancel", third).exchange().expectStatus().isOk();
+        this.http.post().uri("/api/bookings/{id}/cancel", third)
+            .header(ManageLinks.TOKEN_HEADER, JsonPath.<String>read(json, "$.bookings[2].manageToken")).exchange()
+            .expectStatus().isOk();
+        // another session's token is not the series' own
+        this.http.get().uri("/api/booking-series/{id}", seriesId)
+            .header(ManageLinks.TOKEN_HEADER, JsonPath.<String>read(json, "$.bookings[0].manageToken")).exchange()
+            .expectStatus().isForbidden();
 
-        this.http.get().uri("/api/booking-series/{id}", seriesId).exchange()
+        this.http.get().uri("/api/booking-series/{id}", seriesId)
+            .header(ManageLinks.TOKEN_HEADER, JsonPath.<String>read(json, "$.manageToken")).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.bookings[*].status").isEqualTo(
                     List.of("CONFIRMED", "CONFIRMED", "CANCELLED", "CONFIRMED", "CONFIRMED"));
@@ -142,6 +149,9 @@ class BookingSeriesIntegrationTests extends IntegrationTestBase {
             .jsonPath("$.detail").value((detail) -> assertThat((String) detail).startsWith("Session ")
                 .contains("of the series, on Saturday", "at most 400 days ahead"));
         this.http.get().uri("/api/booking-series/{id}", UUID.randomUUID()).exchange()
+            .expectStatus().isForbidden();
+        this.http.get().uri("/api/booking-series/{id}", UUID.randomUUID())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
             .expectStatus().isNotFound();
     }
 
@@ -159,7 +169,8 @@ class BookingSeriesIntegrationTests extends IntegrationTestBase {
         List<Booking> cancelled = this.bookings.cancelFrom(UUID.fromString(ids.get(2)));
 
         assertThat(cancelled).extracting((booking) -> booking.id().toString()).containsExactly(ids.get(2), ids.get(4));
-        this.http.get().uri("/api/booking-series/{id}", JsonPath.<String>read(json, "$.id")).exchange()
+        this.http.get().uri("/api/booking-series/{id}", JsonPath.<String>read(json, "$.id"))
+            .header(ManageLinks.TOKEN_HEADER, JsonPath.<String>read(json, "$.manageToken")).exchange()
             .expectStatus().isOk()
             .expectBody().jsonPath("$.bookings[*].status").isEqualTo(
                     List.of("CONFIRMED", "CONFIRMED", "CANCELLED", "CANCELLED", "CANCELLED"));

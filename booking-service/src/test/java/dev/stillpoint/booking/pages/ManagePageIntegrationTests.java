@@ -43,7 +43,7 @@ class ManagePageIntegrationTests extends IntegrationTestBase {
         assertThat(page).contains("can no longer be moved or cancelled", "01632 960 123")
             .doesNotContain("Move my session", "Cancel this session");
 
-        this.http.post().uri("/api/bookings/{id}/cancel", id).exchange()
+        this.http.post().uri("/api/bookings/{id}/cancel", id).header(ManageLinks.TOKEN_HEADER, this.links.token(id)).exchange()
             .expectStatus().isEqualTo(HttpStatus.CONFLICT)
             .expectBody().jsonPath("$.detail").isEqualTo("Your session starts within 24000 hours, so it can no longer "
                     + "be cancelled online. Please call the practice.");

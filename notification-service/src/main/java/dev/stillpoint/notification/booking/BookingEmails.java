@@ -78,9 +78,9 @@ class BookingEmails implements EmailComposer {
         String domain = this.practice.email().substring(this.practice.email().indexOf('@') + 1);
         String description = SessionEmailModel.SESSION_TITLE + ": " + booking.bookedMinutes() + " minutes, " + booking.handsOnMinutes()
                 + " of them hands-on. Wear comfortable clothing without belts, buttons or tight jeans; come well "
-                + "hydrated and bring water for after. To reschedule or cancel: " + booking.manageUrl()
-                + " or call " + this.practice.phone() + ".";
-        return new CalendarInvite(event.bookingId() + "@" + domain,
+                + "hydrated and bring water for after. To reschedule or cancel, use the link in your email or call "
+                + this.practice.phone() + ".";
+        return new CalendarInvite(CalendarInvite.uid(event.bookingId(), domain),
                 event.bookingVersion() - 1, event instanceof BookingCancelled, event.occurredAt(), booking.startsAt(),
                 booking.endsAt(), SessionEmailModel.SESSION_TITLE + " with " + this.practice.name(), description,
                 this.practice.address(), this.practice.name(), this.practice.email(), booking.client().name(),

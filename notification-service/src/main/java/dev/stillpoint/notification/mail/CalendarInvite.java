@@ -5,14 +5,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import dev.stillpoint.mail.OutgoingEmail;
 
 /**
  * An iCalendar (RFC 5545) invitation for one session. The UID is stable per booking, so calendars update the entry
- * they already have; SEQUENCE rises with each change; a cancellation is METHOD:CANCEL.
+ * they already have; SEQUENCE rises with each change; a cancellation is METHOD:CANCEL. An invitation travels further
+ * than its email (forwarded, or in a shared calendar): it carries no booking id and no manage link.
  *
- * @param uid stable per booking, e.g. {@code <booking id>@<our domain>}
+ * @param uid stable per booking and opaque: see {@link #uid(UUID, String)}
  * @param sequence raised with every change of the booking
  * @param cancelled whether this cancels the event
  */
@@ -21,6 +23,15 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
         String attendeeName, String attendeeEmail) {
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * The UID of a booking's event: stable, so that every change updates the same entry, but not the booking id, which
+     * must not leave the system (a name-based UUID of it, from which it cannot be recovered).
+     */
+    public static String uid(UUID bookingId, String domain) {
+        return UUID.nameUUIDFromBytes(("stillpoint-calendar-event:" + bookingId).getBytes(StandardCharsets.UTF_8)) + "@"
+                + domain;
+    }
 
     public String method() {
         return this.cancelled ? "CANCEL" : "REQUEST";

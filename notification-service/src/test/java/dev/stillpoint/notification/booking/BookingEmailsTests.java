@@ -10,6 +10,7 @@ import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.notification.delivery.PendingNotification;
+import dev.stillpoint.notification.mail.CalendarInvite;
 import dev.stillpoint.notification.mail.EmailTemplates;
 import dev.stillpoint.notification.mail.PracticeProperties;
 import org.junit.jupiter.api.Test;
@@ -47,8 +48,10 @@ class BookingEmailsTests {
         assertThat(email.html()).startsWith("<!DOCTYPE html>").contains("<a href=\"http://localhost:8081/bookings/");
         assertThat(email.attachments()).singleElement().satisfies((invite) -> {
             assertThat(invite.filename()).isEqualTo("invite.ics");
+            // an invitation travels further than its email (forwarded, shared calendars): no booking id, no manage link
             assertThat(new String(invite.content(), StandardCharsets.UTF_8)).contains("METHOD:REQUEST",
-                    "UID:" + BOOKING + "@stillpoint.example", "SEQUENCE:0", "DTSTART:20260309T130000Z");
+                    "UID:" + CalendarInvite.uid(BOOKING, "stillpoint.example"), "SEQUENCE:0", "DTSTART:20260309T130000Z")
+                .doesNotContain(BOOKING.toString(), "token=");
         });
     }
 
@@ -115,7 +118,8 @@ class BookingEmailsTests {
         assertThat(email.text()).contains("has been cancelled", "Greenwich Mean Time (Europe/London)")
             .as("the client is in the practice's zone").doesNotContain("At the practice");
         assertThat(new String(email.attachments().get(0).content(), StandardCharsets.UTF_8))
-            .contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:2", "UID:" + BOOKING + "@stillpoint.example");
+            .contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:2", "UID:" + CalendarInvite.uid(BOOKING,
+                    "stillpoint.example"));
     }
 
     private OutgoingEmail compose(BookingEvent event, String kind) {

@@ -13,6 +13,7 @@ import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.notification.EmailParts;
 import dev.stillpoint.notification.IntegrationTestBase;
+import dev.stillpoint.notification.mail.CalendarInvite;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +45,7 @@ class BookingEventsIntegrationTests extends IntegrationTestBase {
         assertThat(email.getMessageID()).matches("<[0-9a-f-]{36}@stillpoint\\.example>");
         String raw = ReceivedEmails.source(email);
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html", "text/calendar",
-                "METHOD:REQUEST", "UID:" + event.bookingId() + "@stillpoint.example");
+                "METHOD:REQUEST", "UID:" + CalendarInvite.uid(event.bookingId(), "stillpoint.example"));
         assertThat(EmailParts.text(email)).contains("Eastern Daylight Time (America/New_York)", "09:00–10:00",
                 "no belts, buttons or tight jeans", "Bring extra water for after");
         assertThat(this.jdbc.sql("select status || ' ' || message_id from notification where booking_id = ? "
