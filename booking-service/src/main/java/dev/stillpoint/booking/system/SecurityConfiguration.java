@@ -11,7 +11,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Clients book without an account: a booking's signed manage token (in every email's manage link, and the
  * {@code X-Manage-Token} header of the API) is their credential, never its id alone (see ClientAccess). The
  * practitioner's pages and API need the STAFF role: people sign in with a form at {@code /staff/login}, scripts use
- * HTTP Basic. The pages' forms carry CSRF tokens; the JSON API takes none. The logins themselves come from
+ * HTTP Basic. The pages' forms carry CSRF tokens; the JSON API takes none from scripts (Basic, or no session cookie),
+ * but does from a signed-in browser (see SignIn.scriptRequests). The logins themselves come from
  * service-support ({@code stillpoint.staff.*}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,7 +24,7 @@ class SecurityConfiguration {
                 .requestMatchers("/staff/login").permitAll()
                 .requestMatchers("/api/staff/**", "/staff/**").hasRole("STAFF")
                 .anyRequest().permitAll())
-            .csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+            .csrf((csrf) -> csrf.ignoringRequestMatchers(SignIn.scriptRequests("/api/**")));
         return SignIn.formForPeopleBasicForScripts(http, "/staff", "/staff/schedule", "/api/**").build();
     }
 

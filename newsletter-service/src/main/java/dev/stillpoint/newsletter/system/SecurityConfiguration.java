@@ -23,7 +23,8 @@ class SecurityConfiguration {
                 .requestMatchers("/staff/login").permitAll()
                 .requestMatchers("/api/newsletter/**", "/staff/**").hasRole("STAFF")
                 .anyRequest().permitAll())
-            .csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**", "/unsubscribe", "/subscribe/confirm"));
+            .csrf((csrf) -> csrf.ignoringRequestMatchers(SignIn.scriptRequests("/api/**"))
+                .ignoringRequestMatchers("/unsubscribe", "/subscribe/confirm"));
         return SignIn.formForPeopleBasicForScripts(http, "/staff", "/staff/newsletter", "/api/**").build();
     }
 

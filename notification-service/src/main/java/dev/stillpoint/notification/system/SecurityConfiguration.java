@@ -24,7 +24,7 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers("/ops/**", "/actuator/**").hasRole("OPS")
                 .anyRequest().hasRole("STAFF"))
-            .csrf((csrf) -> csrf.ignoringRequestMatchers("/api/**"));
+            .csrf((csrf) -> csrf.ignoringRequestMatchers(SignIn.scriptRequests("/api/**")));
         return SignIn.formForPeopleBasicForScripts(http, "/ops", "/ops", "/api/**", "/actuator/**").build();
     }
 
