@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * Finds a Chrome-family browser and its chromedriver the usual ways, without the internet: the system properties
  * {@code stillpoint.chromium} and {@code webdriver.chrome.driver}, the {@code CHROME_BIN} and {@code CHROMEDRIVER}
  * environment variables, the {@code PATH} (Debian's {@code chromium}, Google's {@code google-chrome}), the places
- * Debian, Fedora, macOS and Windows install them, and the drivers Selenium Manager has downloaded before.
+ * Debian, snap, Google, macOS and Windows install them, and the drivers Selenium Manager has downloaded before.
  */
 record BrowserInstallation(Path browser, Path driver) {
 

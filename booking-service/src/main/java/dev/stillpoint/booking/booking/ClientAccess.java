@@ -33,9 +33,9 @@ class ClientAccess {
             token = request.getParameter("token");
         }
         if (!this.links.isValid(id, token)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, (token == null)
-                    ? "This needs the manage token from the booking's confirmation (the " + ManageLinks.TOKEN_HEADER + " header)."
-                    : "This manage token is not the one for this booking.");
+            String detail = (token == null) ? "This needs the manage token from the booking's confirmation (the "
+                    + ManageLinks.TOKEN_HEADER + " header)." : "This manage token is not the one for this booking.";
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, detail);
             problem.setTitle("Manage token needed");
             throw new ErrorResponseException(HttpStatus.FORBIDDEN, problem, null);
         }
