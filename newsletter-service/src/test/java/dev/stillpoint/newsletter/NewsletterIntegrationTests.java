@@ -219,7 +219,9 @@ class NewsletterIntegrationTests extends NewsletterTestBase {
     void publishedIssuesAreInThePublicArchiveAndItsFeedAndDraftsAreNot() throws Exception {
         String run = run();
         String title = "Autumn’s café — notes " + run;
-        String published = writeIssue(title, "Autumn *news* & notes, “quoted”, naïve — and <b>tags</b> too.");
+        // with a control character XML 1.0 cannot carry (dropped from the feed) and one beyond the 16-bit range (kept)
+        String published = writeIssue(title, "Autumn *news* & notes, “quoted”, naïve — and <b>tags</b> too. "
+                + "Ring\u0007ing 😊.");
         String draft = writeIssue("Draft " + run, "Not yet.");
         this.http.post().uri("/api/newsletter/issues/{id}/publish", published).headers(this::staff).exchange()
             .expectStatus().isAccepted();
@@ -243,7 +245,8 @@ class NewsletterIntegrationTests extends NewsletterTestBase {
         Element item = (Element) items.item(0);
         assertThat(text(item, "title")).isEqualTo(title);
         assertThat(text(item, "link")).isEqualTo("http://localhost:8083/newsletter/" + published);
-        assertThat(text(item, "description")).contains("<em>news</em> &amp; notes, “quoted”, naïve — and &lt;b&gt;tags");
+        assertThat(text(item, "description")).contains("<em>news</em> &amp; notes, “quoted”, naïve — and &lt;b&gt;tags",
+                "Ringing 😊.");
         assertThat(new String(feed, StandardCharsets.UTF_8)).doesNotContain("Draft " + run);
     }
 

@@ -95,7 +95,8 @@ abstract class NewsletterTestBase {
      */
     @AfterEach
     void leaveNothingRunning() {
-        List<UUID> sending = this.jdbc.sql("select id from newsletter_issue where status = 'SENDING'").query(UUID.class).list();
+        List<UUID> sending = this.jdbc.sql("select id from newsletter_issue where status = 'SENDING'").query(UUID.class)
+            .list();
         int queued = count("select count(*) from delivery where status = 'QUEUED'");
         await("issues " + sending + " finish sending").atMost(Waits.emails(queued))
             .until(() -> count("select count(*) from newsletter_issue where status = 'SENDING'") == 0);
