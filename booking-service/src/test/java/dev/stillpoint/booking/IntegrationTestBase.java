@@ -9,9 +9,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** booking-service on a random port, with a real PostgreSQL and the run's embedded Kafka broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "stillpoint.staff.password=test-staff-secret", "stillpoint.booking.manage-link-secret=test-secret" })
+        properties = { "stillpoint.staff.password=test-staff-secret", "stillpoint.booking.manage-link-secret=test-secret",
+                IntegrationTestBase.LOOPBACK_UNLIMITED })
 @AutoConfigureRestTestClient
 public abstract class IntegrationTestBase {
+
+    /**
+     * The tests' own requests come from loopback and are not limited; a test of the limits comes from elsewhere, as
+     * the proxy in front would say (X-Forwarded-For, trusted from loopback).
+     */
+    public static final String LOOPBACK_UNLIMITED = "stillpoint.rate-limit.unlimited-addresses=127.0.0.1,::1";
 
     public static final String STAFF_USER = "staff";
 

@@ -30,19 +30,24 @@ public class BookingManagement {
 
     private final Outbox outbox;
 
+    private final UpcomingCap cap;
+
     private final Clock clock;
 
-    BookingManagement(BookingRepository bookings, BookingRules rules, BookingEvents events, Outbox outbox, Clock clock) {
+    BookingManagement(BookingRepository bookings, BookingRules rules, BookingEvents events, Outbox outbox,
+            UpcomingCap cap, Clock clock) {
         this.bookings = bookings;
         this.rules = rules;
         this.events = events;
         this.outbox = outbox;
+        this.cap = cap;
         this.clock = clock;
     }
 
     @Transactional
     public Booking book(NewBooking request) {
         this.rules.checkStart(request.startsAt(), request.sessionType());
+        this.cap.check(request.client().email(), 1);
         Booking booking = Booking.create(UUID.randomUUID(), request, null, this.clock.instant());
         ensureSlotFree(booking);
         return place(booking);
@@ -55,6 +60,7 @@ public class BookingManagement {
     @Transactional
     public List<Booking> bookSeries(NewBooking first, int sessions) {
         List<NewBooking> weeks = this.rules.weekly(first, sessions);
+        this.cap.check(first.client().email(), sessions);
         UUID seriesId = UUID.randomUUID();
         List<Booking> series = new ArrayList<>();
         for (int week = 0; week < sessions; week++) {

@@ -21,12 +21,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param manageLinkSecret key that signs manage links; keep it secret and stable across restarts
  * @param cancellationNotice how long before a session a client may still cancel or move it online; inside it, they
  * call the practice
+ * @param maxUpcomingPerClient how many sessions one email address may hold ahead (booked or held) before it must ask
+ * the practice; staff booking for a client are not held to it
  */
 @ConfigurationProperties("stillpoint.booking")
 public record BookingProperties(@DefaultValue("Europe/London") ZoneId practiceTimeZone,
         @DefaultValue OpeningHours openingHours, @DefaultValue("15m") Duration slot,
         @DefaultValue("400d") Duration bookingHorizon, @DefaultValue("http://localhost:8081") URI publicBaseUrl,
-        String manageLinkSecret, @DefaultValue("24h") Duration cancellationNotice) {
+        String manageLinkSecret, @DefaultValue("24h") Duration cancellationNotice,
+        @DefaultValue("12") int maxUpcomingPerClient) {
 
     /** The cancellation notice period in words, such as "24 hours". */
     public String cancellationNoticeInWords() {

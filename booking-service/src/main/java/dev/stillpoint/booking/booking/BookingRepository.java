@@ -95,6 +95,17 @@ class BookingRepository {
             .query(Boolean.class).single();
     }
 
+    /**
+     * How many sessions, booked or held, the address has ahead of {@code now}; locks the address (for the rest of the
+     * transaction) so that two bookings at once cannot both slip under a cap.
+     */
+    int lockAndCountUpcoming(String email, Instant now) {
+        this.jdbc.sql("select pg_advisory_xact_lock(hashtext(lower(?)))").param(email).query((rs, row) -> row).list();
+        return this.jdbc.sql("select count(*) from booking where lower(client_email) = lower(?) "
+                + "and status in ('CONFIRMED', 'PENDING_REVIEW') and starts_at > ?")
+            .param(email).param(Timestamp.from(now)).query(Integer.class).single();
+    }
+
     /** Live bookings (confirmed or held) that overlap {@code [from, to)}, in order of time. */
     List<Booking> findLiveBetween(Instant from, Instant to) {
         return this.jdbc.sql("select " + COLUMNS + " from booking where status in ('CONFIRMED', 'PENDING_REVIEW') "

@@ -12,6 +12,9 @@ import dev.stillpoint.booking.booking.BookingRuleViolation;
 import dev.stillpoint.booking.booking.BookingStatus;
 import dev.stillpoint.booking.booking.ManageLinks;
 import dev.stillpoint.booking.session.SessionType;
+import dev.stillpoint.support.limits.ClientRateLimits;
+import dev.stillpoint.support.limits.RateLimitedPage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 
@@ -46,12 +49,16 @@ class BookPage {
 
     private final PageModel pages;
 
-    BookPage(BookingManagement bookings, SlotPicker slots, ManageLinks manageLinks, Validator validator, PageModel pages) {
+    private final ClientRateLimits limits;
+
+    BookPage(BookingManagement bookings, SlotPicker slots, ManageLinks manageLinks, Validator validator, PageModel pages,
+            ClientRateLimits limits) {
         this.bookings = bookings;
         this.slots = slots;
         this.manageLinks = manageLinks;
         this.validator = new SpringValidatorAdapter(validator);
         this.pages = pages;
+        this.limits = limits;
     }
 
     @GetMapping("/book")
@@ -71,7 +78,7 @@ class BookPage {
     @PostMapping("/book")
     String book(@ModelAttribute("form") BookingForm form, BindingResult result,
             @RequestParam(name = "week", required = false) LocalDate week, @RequestParam(required = false) String show,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("zoneChosen", true);
         if (week != null || show != null || result.hasErrors()) {
             form.setFrom((week != null) ? week : form.getFrom());
@@ -85,6 +92,10 @@ class BookPage {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(form, model);
         }
+        // only the "Book" button counts against the address's limit, not redrawing the form for another week
+        this.limits.tryWrite(PageModel.BOOKING_LIMIT, request).ifPresent((wait) -> {
+            throw new RateLimitedPage(wait);
+        });
         try {
             List<Booking> booked = (form.getSessions() == 1) ? List.of(this.bookings.book(form.toNewBooking()))
                     : this.bookings.bookSeries(form.toNewBooking(), form.getSessions());
@@ -92,7 +103,8 @@ class BookPage {
             return "redirect:" + this.manageLinks.managePath(booked.get(0).id());
         }
         catch (BookingRuleViolation ex) {
-            result.rejectValue("startsAt", "rule", ex.getMessage());
+            // the API's field names: the form's are the same without "client."
+            result.rejectValue(ex.field().replaceFirst("^client\\.", ""), "rule", ex.getMessage());
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         }
         catch (BookingConflictException ex) {

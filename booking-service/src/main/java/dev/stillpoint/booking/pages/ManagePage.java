@@ -10,6 +10,9 @@ import dev.stillpoint.booking.booking.Booking;
 import dev.stillpoint.booking.booking.BookingConflictException;
 import dev.stillpoint.booking.booking.BookingManagement;
 import dev.stillpoint.booking.booking.BookingRuleViolation;
+import dev.stillpoint.support.limits.ClientRateLimits;
+import dev.stillpoint.support.limits.RateLimitedPage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -39,11 +42,15 @@ class ManagePage {
 
     private final PageModel pages;
 
-    ManagePage(ManageAccess access, BookingManagement bookings, SlotPicker slots, PageModel pages) {
+    private final ClientRateLimits limits;
+
+    ManagePage(ManageAccess access, BookingManagement bookings, SlotPicker slots, PageModel pages,
+            ClientRateLimits limits) {
         this.access = access;
         this.bookings = bookings;
         this.slots = slots;
         this.pages = pages;
+        this.limits = limits;
     }
 
     @GetMapping
@@ -58,8 +65,8 @@ class ManagePage {
     String reschedule(@PathVariable UUID id, @RequestParam(required = false) String token,
             @RequestParam(name = "tz", required = false) String zone, @RequestParam(required = false) LocalDate from,
             @RequestParam(required = false) LocalDate week, @RequestParam(required = false) String show,
-            @RequestParam(required = false) Instant startsAt, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(required = false) Instant startsAt, Model model, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Booking booking = this.access.open(id, token);
         ZoneId shown = zone(zone, booking);
         if (week != null || show != null) {
@@ -70,6 +77,7 @@ class ManagePage {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(booking, token, shown, from, model);
         }
+        countChange(request);
         try {
             this.bookings.reschedule(id, startsAt);
             redirect.addFlashAttribute("notice", "moved");
@@ -104,9 +112,10 @@ class ManagePage {
 
     @PostMapping("/cancel")
     String cancel(@PathVariable UUID id, @RequestParam(required = false) String token,
-            @RequestParam(defaultValue = "false") boolean rest, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "false") boolean rest, Model model, HttpServletRequest request,
+            HttpServletResponse response, RedirectAttributes redirect) {
         Booking booking = this.access.open(id, token);
+        countChange(request);
         try {
             if (rest) {
                 this.bookings.cancelFrom(id);
@@ -130,6 +139,13 @@ class ManagePage {
         model.addAttribute("expired", ex.expired());
         this.pages.describe(model, this.pages.practiceTimeZone());
         return "link-refused";
+    }
+
+    /** A move or cancellation counts against the address's limit; redrawing the page for another week does not. */
+    private void countChange(HttpServletRequest request) {
+        this.limits.tryWrite(PageModel.CHANGES_LIMIT, request).ifPresent((wait) -> {
+            throw new RateLimitedPage(wait);
+        });
     }
 
     private String render(Booking booking, String token, ZoneId zone, LocalDate from, Model model) {

@@ -28,7 +28,7 @@ class BookingRulesTests {
     private final BookingRules rules = new BookingRules(new BookingProperties(LONDON,
             new BookingProperties.OpeningHours(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY),
                     LocalTime.of(9, 0), LocalTime.of(18, 0)),
-            Duration.ofMinutes(15), Duration.ofDays(90), URI.create("http://localhost"), "secret", Duration.ofHours(24)),
+            Duration.ofMinutes(15), Duration.ofDays(90), URI.create("http://localhost"), "secret", Duration.ofHours(24), 12),
             Clock.fixed(NOW, LONDON));
 
     @Test

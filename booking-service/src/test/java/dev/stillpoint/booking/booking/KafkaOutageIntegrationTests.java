@@ -3,6 +3,7 @@ package dev.stillpoint.booking.booking;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.stillpoint.booking.IntegrationTestBase;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.TestPostgres;
 import dev.stillpoint.embedded.TopicReader;
@@ -25,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 
 /** Kafka is down when clients book: the bookings are accepted and their events go out once the broker is up. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.kafka.admin.operation-timeout=2s", "stillpoint.booking.manage-link-secret=test-secret" })
+        properties = { "spring.kafka.admin.operation-timeout=2s", "stillpoint.booking.manage-link-secret=test-secret",
+                IntegrationTestBase.LOOPBACK_UNLIMITED })
 @AutoConfigureRestTestClient
 class KafkaOutageIntegrationTests {
 

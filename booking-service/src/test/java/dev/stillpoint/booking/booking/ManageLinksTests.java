@@ -30,7 +30,7 @@ class ManageLinksTests {
 
     private static ManageLinks links(String secret) {
         return new ManageLinks(new BookingProperties(ZoneId.of("Europe/London"), null, Duration.ofMinutes(15),
-                Duration.ofDays(90), URI.create("https://book.example.com"), secret, Duration.ofHours(24)));
+                Duration.ofDays(90), URI.create("https://book.example.com"), secret, Duration.ofHours(24), 12));
     }
 
 }

@@ -1,11 +1,14 @@
 package dev.stillpoint.newsletter.subscriber;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens.Purpose;
+import dev.stillpoint.newsletter.system.NewsletterProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,20 +30,23 @@ public class SubscriberManagement {
 
     private final SchedulerClient scheduler;
 
+    private final Duration confirmationInterval;
+
     private final Clock clock;
 
     SubscriberManagement(SubscriberRepository subscribers, SubscriberTokens tokens, SchedulerClient scheduler,
-            Clock clock) {
+            NewsletterProperties properties, Clock clock) {
         this.subscribers = subscribers;
         this.tokens = tokens;
         this.scheduler = scheduler;
+        this.confirmationInterval = properties.confirmationInterval();
         this.clock = clock;
     }
 
     /**
      * Puts an address on the list as pending and sends it a confirmation link; an address that unsubscribed starts
      * over, one already confirmed stays as it is, and a pending one gets the link again only if it asks through the
-     * form. Returns the subscriber as they now stand.
+     * form (and was not sent one within the confirmation interval). Returns the subscriber as they now stand.
      */
     @Transactional
     public Subscriber subscribe(String email, String name, Subscriber.Source source) {
@@ -90,9 +96,18 @@ public class SubscriberManagement {
         });
     }
 
+    /**
+     * Sends the address a confirmation link, unless it was sent one within the confirmation interval: whoever enters
+     * an address over and over makes the practice write to it once a day at most.
+     */
     private void askToConfirm(UUID subscriberId) {
-        this.scheduler.scheduleIfNotExists(ConfirmationEmails.TASK.instance(subscriberId.toString())
-            .scheduledTo(this.clock.instant()));
+        Instant now = this.clock.instant();
+        if (!this.subscribers.claimConfirmationRequest(subscriberId, now, now.minus(this.confirmationInterval))) {
+            logger.info("Subscriber {} was sent a confirmation link within {}; not sending another",
+                    subscriberId, this.confirmationInterval);
+            return;
+        }
+        this.scheduler.scheduleIfNotExists(ConfirmationEmails.TASK.instance(subscriberId.toString()).scheduledTo(now));
     }
 
 }

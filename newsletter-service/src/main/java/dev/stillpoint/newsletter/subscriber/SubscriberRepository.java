@@ -95,6 +95,17 @@ class SubscriberRepository {
         return queuedFor;
     }
 
+    /**
+     * Records that the address is sent a confirmation link now, unless it was sent one after {@code since}; answers
+     * whether it is to be sent.
+     */
+    boolean claimConfirmationRequest(UUID id, Instant now, Instant since) {
+        return this.jdbc.sql("update subscriber set confirmation_requested_at = :now where id = :id "
+                + "and (confirmation_requested_at is null or confirmation_requested_at <= :since)")
+            .param("now", Timestamp.from(now)).param("since", Timestamp.from(since)).param("id", id)
+            .update() == 1;
+    }
+
     void updateStatus(UUID id, Subscriber.Status status, Instant now) {
         String stamp = switch (status) {
             case CONFIRMED -> ", confirmed_at = :now";

@@ -20,13 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param senders how many emails one instance sends at once, each over its own SMTP connection
  * @param lease how long a recipient stays claimed by an instance; after it, another may send (the same Message-ID)
  * @param timeZone the practice's time zone: staff schedule issues in it
+ * @param confirmationInterval an address is sent a confirmation link at most once in this long, however often it is
+ * entered (the answer to the form is the same either way)
  */
 @ConfigurationProperties("stillpoint.newsletter")
 public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
         @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("30s") Duration lease,
-        @DefaultValue("Europe/London") ZoneId timeZone) {
+        @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval) {
 
     /** The domain of Message-IDs: that of the sender's address. */
     public String messageIdDomain() {
