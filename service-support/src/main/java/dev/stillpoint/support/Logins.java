@@ -39,6 +39,8 @@ public final class Logins {
         Map<String, List<String>> roles = new LinkedHashMap<>();
         add(staff.username(), staff.password(), "STAFF", "STILLPOINT_STAFF_PASSWORD", environment, passwords, roles);
         add(ops.username(), ops.password(), "OPS", "STILLPOINT_OPS_PASSWORD", environment, passwords, roles);
+        ops.operators().forEach((name, password) -> add(name, password, "OPS",
+                "STILLPOINT_OPS_OPERATORS_" + name.toUpperCase(java.util.Locale.ROOT), environment, passwords, roles));
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         passwords.forEach((username, password) -> users.createUser(User.withUsername(username)
             .password(encoder.encode(password))

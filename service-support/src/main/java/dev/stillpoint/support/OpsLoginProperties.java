@@ -1,5 +1,7 @@
 package dev.stillpoint.support;
 
+import java.util.Map;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param username the login name
  * @param password the password; when unset, one is generated at start and logged, except in a production profile
+ * @param operators more operators, each with a login of their own (name to password, e.g.
+ * {@code STILLPOINT_OPS_OPERATORS_ALICE}), so that the audit log says who replayed or discarded what
  */
 @ConfigurationProperties("stillpoint.ops")
-public record OpsLoginProperties(@DefaultValue("ops") String username, String password) {
+public record OpsLoginProperties(@DefaultValue("ops") String username, String password,
+        @DefaultValue Map<String, String> operators) {
 }

@@ -1,5 +1,7 @@
 package dev.stillpoint.support;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.env.MockEnvironment;
@@ -17,11 +19,11 @@ class LoginsTests {
             MockEnvironment environment = new MockEnvironment();
             environment.setActiveProfiles(profile);
             assertThatIllegalStateException()
-                .isThrownBy(() -> Logins.of(new StaffLoginProperties("staff", ""), new OpsLoginProperties("ops", "x"),
+                .isThrownBy(() -> Logins.of(new StaffLoginProperties("staff", ""), new OpsLoginProperties("ops", "x", Map.of()),
                         environment))
                 .withMessageContaining("STILLPOINT_STAFF_PASSWORD");
             assertThatIllegalStateException()
-                .isThrownBy(() -> Logins.of(new StaffLoginProperties("staff", "x"), new OpsLoginProperties("ops", null),
+                .isThrownBy(() -> Logins.of(new StaffLoginProperties("staff", "x"), new OpsLoginProperties("ops", null, Map.of()),
                         environment))
                 .withMessageContaining("STILLPOINT_OPS_PASSWORD");
         }
@@ -30,23 +32,40 @@ class LoginsTests {
     @Test
     void aDevelopersRunGetsGeneratedPasswordsAndConfiguredOnesAreUsedAsGiven() {
         InMemoryUserDetailsManager generated = Logins.of(new StaffLoginProperties("staff", null),
-                new OpsLoginProperties("ops", null), new MockEnvironment());
+                new OpsLoginProperties("ops", null, Map.of()), new MockEnvironment());
         assertThat(generated.loadUserByUsername("staff").getAuthorities()).extracting(Object::toString)
             .containsExactly("ROLE_STAFF");
         assertThat(generated.loadUserByUsername("ops").getAuthorities()).extracting(Object::toString)
             .containsExactly("ROLE_OPS");
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("prod");
-        assertThat(Logins.of(new StaffLoginProperties("staff", "s3cret-enough"), new OpsLoginProperties("ops", "other"),
+        assertThat(Logins.of(new StaffLoginProperties("staff", "s3cret-enough"), new OpsLoginProperties("ops", "other", Map.of()),
                 production).loadUserByUsername("staff").getPassword()).startsWith("{bcrypt}");
     }
 
     @Test
     void oneNameForBothLoginsIsOneUserWithBothRoles() {
         InMemoryUserDetailsManager users = Logins.of(new StaffLoginProperties("anna", "s3cret"),
-                new OpsLoginProperties("anna", null), new MockEnvironment());
+                new OpsLoginProperties("anna", null, Map.of()), new MockEnvironment());
         assertThat(users.loadUserByUsername("anna").getAuthorities()).extracting(Object::toString)
             .containsExactlyInAnyOrder("ROLE_STAFF", "ROLE_OPS");
+    }
+
+    @Test
+    void namedOperatorsEachHaveALoginWithTheOpsRoleAndNeedAPasswordInProduction() {
+        InMemoryUserDetailsManager users = Logins.of(new StaffLoginProperties("staff", "s3cret"),
+                new OpsLoginProperties("ops", "shared", Map.of("alice", "alice-pw", "bob", "bob-pw")),
+                new MockEnvironment());
+        assertThat(users.loadUserByUsername("alice").getAuthorities()).extracting(Object::toString)
+            .containsExactly("ROLE_OPS");
+        assertThat(users.loadUserByUsername("bob").getAuthorities()).extracting(Object::toString)
+            .containsExactly("ROLE_OPS");
+        MockEnvironment production = new MockEnvironment();
+        production.setActiveProfiles("prod");
+        assertThatIllegalStateException()
+            .isThrownBy(() -> Logins.of(new StaffLoginProperties("staff", "s3cret"),
+                    new OpsLoginProperties("ops", "shared", Map.of("carol", "")), production))
+            .withMessageContaining("STILLPOINT_OPS_OPERATORS_CAROL");
     }
 
 }

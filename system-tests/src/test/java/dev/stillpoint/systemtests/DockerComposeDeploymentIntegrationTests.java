@@ -40,8 +40,8 @@ class DockerComposeDeploymentIntegrationTests {
     static final ComposeContainer deployment = new ComposeContainer(new File("../docker-compose.yml"))
         .withBuild(true)
         .withEnv(Map.of("STILLPOINT_STAFF_PASSWORD", "compose-staff", "STILLPOINT_OPS_PASSWORD", "compose-ops",
-                "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "compose-manage-links",
-                "STILLPOINT_NEWSLETTER_TOKEN_SECRET", "compose-newsletter"))
+                "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "compose-manage-links-key-of-32-bytes-or-more",
+                "STILLPOINT_NEWSLETTER_TOKEN_SECRET", "compose-newsletter-key-of-32-bytes-or-more"))
         .withExposedService("booking-service-1", 8081, Wait.forHealthcheck())
         .withExposedService("notification-service-1", 8082, Wait.forHealthcheck())
         .withExposedService("newsletter-service-1", 8083, Wait.forHealthcheck())

@@ -2,42 +2,32 @@ package dev.stillpoint.booking.booking;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.stillpoint.support.SigningKeys;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The link in every email through which a client manages their booking. Its token is an HMAC of the booking id: it
- * cannot be guessed or altered without the secret.
+ * The link in every email through which a client manages their booking. Its token is an HMAC of the booking id,
+ * named by its key's id ({@link SigningKeys}: {@code stillpoint.booking.manage-link-secret} may list a new key before
+ * the old one): it cannot be guessed or altered without the secret.
  */
 @Component
 public class ManageLinks {
 
-    private static final Logger logger = LoggerFactory.getLogger(ManageLinks.class);
-
     /** The API's header for a booking's (or a series') manage token: the {@code token} of its manage link. */
     public static final String TOKEN_HEADER = "X-Manage-Token";
 
-    private static final String ALGORITHM = "HmacSHA256";
-
-    private final SecretKeySpec key;
+    private final SigningKeys keys;
 
     private final URI baseUrl;
 
-    ManageLinks(BookingProperties properties) {
-        this.key = new SecretKeySpec(secret(properties.manageLinkSecret()), ALGORITHM);
+    ManageLinks(BookingProperties properties, Environment environment) {
+        this.keys = SigningKeys.fromProperty("stillpoint.booking.manage-link-secret", properties.manageLinkSecret(), 32,
+                environment);
         this.baseUrl = properties.publicBaseUrl();
     }
 
@@ -52,32 +42,16 @@ public class ManageLinks {
     }
 
     public boolean isValid(UUID bookingId, String token) {
-        return token != null && MessageDigest.isEqual(token(bookingId).getBytes(StandardCharsets.US_ASCII),
-                token.getBytes(StandardCharsets.US_ASCII));
+        return this.keys.verify(token, bytes(bookingId));
     }
 
     /** The signed token of a booking's (or a series') manage link. */
     public String token(UUID bookingId) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(this.key);
-            byte[] signature = mac.doFinal(bookingId.toString().getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException(ex);
-        }
+        return this.keys.sign(bytes(bookingId));
     }
 
-    private static byte[] secret(String configured) {
-        if (StringUtils.hasText(configured)) {
-            return configured.getBytes(StandardCharsets.UTF_8);
-        }
-        logger.warn("stillpoint.booking.manage-link-secret is not set: manage links are signed with a random key "
-                + "and stop working when this instance restarts");
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return random;
+    private static byte[] bytes(UUID bookingId) {
+        return bookingId.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
 }

@@ -7,6 +7,7 @@ import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
+import dev.stillpoint.support.Redaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +72,10 @@ class NewsletterSending {
             if (!ex.isPermanent()) {
                 this.ledger.release(request, ex.getMessage());
                 MeteredMailer.count(this.registry, KIND, "retried");
-                throw new RetryLaterException("SMTP failure, will retry: " + ex.getMessage(), ex);
+                throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(ex.getMessage()), ex);
             }
             logger.warn("Issue {} refused for subscriber {}: {}", request.issueId(), request.subscriberId(),
-                    ex.getMessage());
+                    Redaction.addresses(ex.getMessage()));
             this.ledger.markFailed(request, ex.getMessage());
             MeteredMailer.count(this.registry, KIND, "failed");
         }

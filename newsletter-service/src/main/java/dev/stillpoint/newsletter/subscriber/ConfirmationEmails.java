@@ -14,6 +14,7 @@ import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens.Purpose;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
+import dev.stillpoint.support.Redaction;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,7 +72,8 @@ class ConfirmationEmails {
                 MeteredMailer.count(registry, KIND, "retried");
                 throw new IllegalStateException("Will retry the confirmation email: " + ex.getMessage(), ex);
             }
-            logger.warn("Subscriber {}'s address was refused for good: {}", subscriber.id(), ex.getMessage());
+            logger.warn("Subscriber {}'s address was refused for good: {}", subscriber.id(),
+                    Redaction.addresses(ex.getMessage()));
             MeteredMailer.count(registry, KIND, "failed");
         }
     }

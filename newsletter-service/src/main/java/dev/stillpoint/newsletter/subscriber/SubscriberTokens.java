@@ -2,57 +2,56 @@ package dev.stillpoint.newsletter.subscriber;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Arrays;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import dev.stillpoint.newsletter.system.NewsletterProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.stillpoint.support.SigningKeys;
 
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 /**
- * Tokens in confirm, unsubscribe and data links: the subscriber's id and an HMAC-SHA256 over it and the link's purpose.
- * They cannot be guessed, and a changed character makes them invalid.
+ * Tokens in confirm, unsubscribe and data links: the subscriber's id and an HMAC-SHA256 over it and the link's purpose,
+ * named by its key's id ({@link SigningKeys}: {@code stillpoint.newsletter.token-secret} may list a new key before the
+ * old one). A data link, which can erase, also carries when it expires. They cannot be guessed, and a changed character
+ * makes them invalid.
  */
 @Component
 public class SubscriberTokens {
 
-    private static final Logger logger = LoggerFactory.getLogger(SubscriberTokens.class);
-
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecretKeySpec key;
+    /** The part of each HMAC a token keeps: 144 bits, as links sent before key ids had. */
+    private static final int SIGNATURE_BYTES = 18;
 
-    SubscriberTokens(NewsletterProperties properties) {
-        byte[] secret;
-        if (StringUtils.hasText(properties.tokenSecret())) {
-            secret = properties.tokenSecret().getBytes(StandardCharsets.UTF_8);
-        }
-        else {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            logger.warn("stillpoint.newsletter.token-secret is not set: links in emails sent by this run stop working "
-                    + "when it ends");
-        }
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
+    private final SigningKeys keys;
+
+    private final Duration dataLinkValidity;
+
+    private final Clock clock;
+
+    SubscriberTokens(NewsletterProperties properties, Environment environment, Clock clock) {
+        this.keys = SigningKeys.fromProperty("stillpoint.newsletter.token-secret", properties.tokenSecret(),
+                SIGNATURE_BYTES, environment);
+        this.dataLinkValidity = properties.dataLinkValidity();
+        this.clock = clock;
     }
 
+    /** {@code <id>.<key id>.<signature>}, or for a data link {@code <id>.<expiry>.<key id>.<signature>}. */
     public String token(UUID subscriberId, Purpose purpose) {
         byte[] id = bytes(subscriberId);
-        return ENCODER.encodeToString(id) + "." + ENCODER.encodeToString(mac(id, purpose));
+        if (purpose == Purpose.DATA) {
+            String expiry = Long.toString(this.clock.instant().plus(this.dataLinkValidity).getEpochSecond());
+            return ENCODER.encodeToString(id) + "." + expiry + "." + this.keys.sign(purpose(purpose), id, ascii(expiry));
+        }
+        return ENCODER.encodeToString(id) + "." + this.keys.sign(purpose(purpose), id);
     }
 
-    /** The subscriber a token was made for, if it is genuine and for this purpose. */
+    /** The subscriber a token was made for, if it is genuine, for this purpose and (a data link) not expired. */
     public Optional<UUID> verify(String token, Purpose purpose) {
         if (token == null) {
             return Optional.empty();
@@ -60,8 +59,7 @@ public class SubscriberTokens {
         String[] parts = token.split("\\.", -1);
         try {
             byte[] id = Base64.getUrlDecoder().decode(parts[0]);
-            if (parts.length != 2 || id.length != 16
-                    || !MessageDigest.isEqual(mac(id, purpose), Base64.getUrlDecoder().decode(parts[1]))) {
+            if (id.length != 16 || !genuine(parts, id, purpose)) {
                 return Optional.empty();
             }
             ByteBuffer buffer = ByteBuffer.wrap(id);
@@ -72,16 +70,23 @@ public class SubscriberTokens {
         }
     }
 
-    private byte[] mac(byte[] id, Purpose purpose) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(this.key);
-            mac.update(purpose.name().getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(mac.doFinal(id), 18);
+    private boolean genuine(String[] parts, byte[] id, Purpose purpose) {
+        if (purpose == Purpose.DATA) {
+            return parts.length == 4 && parts[1].matches("[0-9]{1,12}")
+                    && Long.parseLong(parts[1]) > this.clock.instant().getEpochSecond()
+                    && this.keys.verify(parts[2] + "." + parts[3], purpose(purpose), id, ascii(parts[1]));
         }
-        catch (GeneralSecurityException ex) {
-            throw new IllegalStateException("HmacSHA256 is not available", ex);
-        }
+        // <id>.<signature> is a link sent before key ids: checked against every key
+        return (parts.length == 3 && this.keys.verify(parts[1] + "." + parts[2], purpose(purpose), id))
+                || (parts.length == 2 && this.keys.verify(parts[1], purpose(purpose), id));
+    }
+
+    private static byte[] purpose(Purpose purpose) {
+        return ascii(purpose.name());
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private static byte[] bytes(UUID id) {
@@ -92,7 +97,7 @@ public class SubscriberTokens {
 
         CONFIRM, UNSUBSCRIBE,
 
-        /** Seeing, downloading and erasing what the newsletter keeps about the subscriber. */
+        /** Seeing, downloading and erasing what the newsletter keeps about the subscriber; expires. */
         DATA
 
     }

@@ -22,13 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timeZone the practice's time zone: staff schedule issues in it
  * @param confirmationInterval an address is sent a confirmation link at most once in this long, however often it is
  * entered (the answer to the form is the same either way)
+ * @param dataLinkValidity how long a link to see, download or erase one's data works after the email carrying it
  */
 @ConfigurationProperties("stillpoint.newsletter")
 public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
         @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("30s") Duration lease,
-        @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval) {
+        @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval,
+        @DefaultValue("30d") Duration dataLinkValidity) {
 
     /** The domain of Message-IDs: that of the sender's address. */
     public String messageIdDomain() {

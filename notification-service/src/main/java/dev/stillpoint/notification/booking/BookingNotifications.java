@@ -2,12 +2,11 @@ package dev.stillpoint.notification.booking;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.ZoneId;
 
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
-import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingRescheduled;
@@ -58,7 +57,7 @@ class BookingNotifications {
 
     @Transactional
     public void handle(BookingEvent event) {
-        validate(event);
+        BookingEventRules.validate(event);
         String eventType = BookingEventType.of(event).ceType();
         boolean firstTime = this.jdbc.sql("insert into processed_event (event_id, booking_id, booking_version, "
                 + "event_type, processed_at) values (?, ?, ?, ?, ?) on conflict do nothing")
@@ -98,22 +97,6 @@ class BookingNotifications {
         }
         else if (event instanceof BookingDeclined) {
             this.reminders.cancel(event.bookingId(), "the practitioner declined the booking");
-        }
-    }
-
-    private static void validate(BookingEvent event) {
-        BookingDetails booking = event.booking();
-        if (event.eventId() == null || event.bookingId() == null || booking == null || booking.client() == null
-                || booking.startsAt() == null || booking.endsAt() == null) {
-            throw new InvalidEventException("Event lacks an id, a booking id, a client or the session times");
-        }
-        String email = booking.client().email();
-        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
-            throw new InvalidEventException("Event has no valid client email address");
-        }
-        String zone = booking.client().timeZone();
-        if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
-            throw new InvalidEventException("Event has an unknown client time zone '" + zone + "'");
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
+import dev.stillpoint.support.Redaction;
 import dev.stillpoint.support.TraceParents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -78,19 +79,19 @@ class DeliveryDispatcher implements SmartLifecycle {
             this.mailer.send(composerOf(notification.kind()).compose(notification));
             this.queue.markSent(notification.id());
             MeteredMailer.count(this.registry, notification.kind(), "sent");
-            logger.info("Sent {} {} for booking {} to {}", notification.kind(), notification.messageId(),
-                    notification.bookingId(), notification.recipient());
+            logger.info("Sent {} {} for booking {}", notification.kind(), notification.messageId(),
+                    notification.bookingId());
         }
         catch (MailDeliveryException ex) {
             if (ex.isPermanent() || notification.attempts() >= this.properties.maxAttempts()) {
                 logger.warn("Giving up on {} {} after {} attempt(s): {}", notification.kind(), notification.messageId(),
-                        notification.attempts(), ex.getMessage());
+                        notification.attempts(), Redaction.addresses(ex.getMessage()));
                 this.queue.markFailed(notification.id(), ex.getMessage());
                 MeteredMailer.count(this.registry, notification.kind(), "failed");
             }
             else {
                 logger.info("Will retry {} {} (attempt {}): {}", notification.kind(), notification.messageId(),
-                        notification.attempts(), ex.getMessage());
+                        notification.attempts(), Redaction.addresses(ex.getMessage()));
                 this.queue.retryLater(notification.id(), this.properties.retryDelay(notification.attempts()),
                         ex.getMessage());
                 MeteredMailer.count(this.registry, notification.kind(), "retried");

@@ -44,14 +44,17 @@ class DeadLetterDesk {
 
     private final OpsAudit audit;
 
+    private final ReplayCheck check;
+
     private final KafkaTemplate<String, byte[]> replays;
 
     @SuppressWarnings("unchecked")
-    DeadLetterDesk(KafkaInspector inspector, TopicBrowser browser, OpsAudit audit,
+    DeadLetterDesk(KafkaInspector inspector, TopicBrowser browser, OpsAudit audit, ReplayCheck check,
             ProducerFactory<Object, Object> producerFactory) {
         this.inspector = inspector;
         this.browser = browser;
         this.audit = audit;
+        this.check = check;
         // the service's producer settings, with the body sent as the bytes it is
         this.replays = new KafkaTemplate<>((ProducerFactory<String, byte[]>) (ProducerFactory<?, ?>) producerFactory,
                 Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
@@ -71,14 +74,20 @@ class DeadLetterDesk {
             .toList();
     }
 
+    /** A record of a dead-letter topic; any other topic's records are not the desk's to replay or discard. */
     DeadLetter find(String topic, int partition, long offset) {
+        if (!topic.endsWith(DeadLetter.SUFFIX)) {
+            throw new IllegalArgumentException("Only dead letters are replayed or discarded here, and " + topic
+                    + " is not a dead-letter topic.");
+        }
         return this.browser.read(topic, partition, offset).map(DeadLetter::new)
             .orElseThrow(() -> new IllegalArgumentException("No record at " + topic + "/" + partition + "/" + offset));
     }
 
     /**
-     * Sends the record back to its source topic, with its key and CloudEvents headers; {@code correctedBody}, if
-     * given and different, replaces the body. Returns where it went.
+     * Sends the record back to the source topic its headers record, with its key and CloudEvents headers;
+     * {@code correctedBody}, if given and different, replaces the body once {@link ReplayCheck} has passed it. The
+     * audit keeps who did it, and the body before and after. Returns where it went.
      */
     @Transactional
     String replay(DeadLetter deadLetter, String correctedBody, String actor) {
@@ -87,9 +96,12 @@ class DeadLetterDesk {
                 && !correctedBody.strip().equals(record.prettyBody().strip())
                 && !Arrays.equals(correctedBody.getBytes(StandardCharsets.UTF_8), record.body());
         byte[] body = corrected ? correctedBody.strip().getBytes(StandardCharsets.UTF_8) : record.body();
-        String detail = "to " + deadLetter.sourceTopic() + (corrected ? ", body corrected" : ", as it was");
-        handledOnce(() -> this.audit.deadLetterHandled(record, "REPLAYED", actor, detail));
-        ProducerRecord<String, byte[]> replay = new ProducerRecord<>(deadLetter.sourceTopic(), record.key(), body);
+        String source = this.check.source(deadLetter);
+        this.check.check(deadLetter, record.body(), body);
+        String detail = "to " + source + (corrected ? ", body corrected" : ", as it was");
+        handledOnce(() -> this.audit.deadLetterHandled(record, "REPLAYED", actor, detail,
+                corrected ? new String(body, StandardCharsets.UTF_8) : null));
+        ProducerRecord<String, byte[]> replay = new ProducerRecord<>(source, record.key(), body);
         record.headers().forEach((name, value) -> {
             if (DROPPED_HEADER_PREFIXES.stream().noneMatch(name::startsWith)) {
                 replay.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
@@ -115,7 +127,7 @@ class DeadLetterDesk {
     @Transactional
     void discard(DeadLetter deadLetter, String note, String actor) {
         String detail = (note != null && !note.isBlank()) ? note.strip() : null;
-        handledOnce(() -> this.audit.deadLetterHandled(deadLetter.record(), "DISCARDED", actor, detail));
+        handledOnce(() -> this.audit.deadLetterHandled(deadLetter.record(), "DISCARDED", actor, detail, null));
         logger.info("{} discarded dead letter {}{}", actor, deadLetter.record().id(),
                 (detail != null) ? ": " + detail : "");
     }

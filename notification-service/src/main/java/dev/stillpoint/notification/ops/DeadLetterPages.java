@@ -2,6 +2,9 @@ package dev.stillpoint.notification.ops;
 
 import java.security.Principal;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +42,8 @@ class DeadLetterPages {
 
     @PostMapping("/dead-letters/{topic}/{partition}/{offset}/replay")
     String replay(@PathVariable String topic, @PathVariable int partition, @PathVariable long offset,
-            @RequestParam(required = false) String body, Principal principal, RedirectAttributes redirect) {
+            @RequestParam(required = false) String body, Principal principal, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
         DeadLetter deadLetter = this.desk.find(topic, partition, offset);
         try {
             String to = this.desk.replay(deadLetter, body, principal.getName());
@@ -47,6 +51,14 @@ class DeadLetterPages {
         }
         catch (DeadLetterDesk.AlreadyHandledException ex) {
             redirect.addFlashAttribute("problem", ex.getMessage());
+        }
+        catch (ReplayCheck.ReplayRefused ex) {
+            // the page again, with the body as the operator left it and why it was not sent
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("deadLetter", deadLetter);
+            model.addAttribute("body", body);
+            model.addAttribute("problem", "Not replayed: " + ex.getMessage());
+            return "ops/dead-letter";
         }
         return "redirect:/ops/dead-letters";
     }

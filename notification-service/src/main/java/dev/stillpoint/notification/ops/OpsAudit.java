@@ -24,14 +24,16 @@ class OpsAudit {
     }
 
     /**
-     * Records what was done to a dead letter; throws
+     * Records what was done to a dead letter, with its body as it was and, if it was corrected, as it was sent; throws
      * {@link org.springframework.dao.DuplicateKeyException} if it was handled already.
      */
-    void deadLetterHandled(KafkaRecordView record, String action, String actor, String detail) {
+    void deadLetterHandled(KafkaRecordView record, String action, String actor, String detail, String bodyAfter) {
         this.jdbc.sql("""
-                insert into ops_audit (at, actor, action, subject, detail, dlt_topic, dlt_partition, dlt_offset)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""")
-            .params(now(), actor, action, record.id(), detail, record.topic(), record.partition(), record.offset())
+                insert into ops_audit (at, actor, action, subject, detail, dlt_topic, dlt_partition, dlt_offset,
+                    body_before, body_after)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(now(), actor, action, record.id(), detail, record.topic(), record.partition(), record.offset(),
+                    record.text(), bodyAfter)
             .update();
     }
 
@@ -48,10 +50,12 @@ class OpsAudit {
     }
 
     List<Entry> latest(int limit) {
-        return this.jdbc.sql("select at, actor, action, subject, detail from ops_audit order by at desc, id desc limit ?")
+        return this.jdbc.sql("select at, actor, action, subject, detail, body_before, body_after from ops_audit "
+                + "order by at desc, id desc limit ?")
             .param(limit)
             .query((rs, row) -> new Entry(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                    rs.getString("action"), rs.getString("subject"), rs.getString("detail")))
+                    rs.getString("action"), rs.getString("subject"), rs.getString("detail"),
+                    rs.getString("body_before"), rs.getString("body_after")))
             .list();
     }
 
@@ -59,7 +63,12 @@ class OpsAudit {
         return Timestamp.from(this.clock.instant());
     }
 
-    public record Entry(Instant at, String actor, String action, String subject, String detail) {
+    /**
+     * @param bodyBefore a dead letter's body as it was on the dead-letter topic
+     * @param bodyAfter the body replayed in its place, if it was corrected
+     */
+    public record Entry(Instant at, String actor, String action, String subject, String detail, String bodyBefore,
+            String bodyAfter) {
     }
 
 }
