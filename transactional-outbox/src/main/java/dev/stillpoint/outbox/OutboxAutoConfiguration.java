@@ -1,9 +1,11 @@
 package dev.stillpoint.outbox;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.stillpoint.support.OperationsAutoConfiguration;
 import dev.stillpoint.support.TraceParents;
+import dev.stillpoint.support.retention.RetentionRule;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,6 +38,13 @@ public class OutboxAutoConfiguration {
             KafkaAdmin admin, OutboxProperties properties, ObjectProvider<Clock> clock, TraceParents traceParents) {
         return new OutboxRelay(jdbc, transactions, kafka, admin, properties, clock.getIfAvailable(Clock::systemUTC),
                 traceParents);
+    }
+
+    /** Published events are Kafka's to keep now; the outbox keeps them a week, for looking into a problem. */
+    @Bean
+    RetentionRule outboxRetention() {
+        return new RetentionRule("outbox", Duration.ofDays(7), "delete from outbox_event where published_at < ?",
+                "published outbox events");
     }
 
     /** {@code stillpoint_outbox_backlog}: events written but not yet acknowledged by Kafka. */

@@ -3,7 +3,7 @@ package dev.stillpoint.booking.booking;
 /** The request clashes with the booking's state or with another booking (409). */
 public class BookingConflictException extends RuntimeException {
 
-    BookingConflictException(String message) {
+    public BookingConflictException(String message) {
         super(message);
     }
 

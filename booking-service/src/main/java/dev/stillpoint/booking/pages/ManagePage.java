@@ -10,6 +10,7 @@ import dev.stillpoint.booking.booking.Booking;
 import dev.stillpoint.booking.booking.BookingConflictException;
 import dev.stillpoint.booking.booking.BookingManagement;
 import dev.stillpoint.booking.booking.BookingRuleViolation;
+import dev.stillpoint.booking.privacy.ClientErasure;
 import dev.stillpoint.support.limits.ClientRateLimits;
 import dev.stillpoint.support.limits.RateLimitedPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,13 +45,16 @@ class ManagePage {
 
     private final ClientRateLimits limits;
 
+    private final ClientErasure erasure;
+
     ManagePage(ManageAccess access, BookingManagement bookings, SlotPicker slots, PageModel pages,
-            ClientRateLimits limits) {
+            ClientRateLimits limits, ClientErasure erasure) {
         this.access = access;
         this.bookings = bookings;
         this.slots = slots;
         this.pages = pages;
         this.limits = limits;
+        this.erasure = erasure;
     }
 
     @GetMapping
@@ -139,6 +143,24 @@ class ManagePage {
         model.addAttribute("expired", ex.expired());
         this.pages.describe(model, this.pages.practiceTimeZone());
         return "link-refused";
+    }
+
+    /** The client asks that everything kept about them be erased, in every service. */
+    @PostMapping("/erase")
+    String erase(@PathVariable UUID id, @RequestParam(required = false) String token, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        Booking booking = this.access.open(id, token);
+        countChange(request);
+        try {
+            this.erasure.request(booking.client().email(), "CLIENT");
+            this.pages.describe(model, booking.client().timeZone());
+            return "erased";
+        }
+        catch (BookingConflictException ex) {
+            model.addAttribute("eraseError", ex.getMessage());
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return render(booking, token, booking.client().timeZone(), null, model);
+        }
     }
 
     /** A move or cancellation counts against the address's limit; redrawing the page for another week does not. */

@@ -1,19 +1,31 @@
 package dev.stillpoint.booking.system;
 
 import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.events.privacy.PrivacyTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** booking-service owns the booking topic: it declares it, with the partitions consumers scale to. */
+/** booking-service owns the booking and erasure topics: it declares them, with the partitions consumers scale to. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
     @Bean
     NewTopic bookingEventsTopic() {
         return TopicBuilder.name(BookingTopics.BOOKING_EVENTS).partitions(BookingTopics.BOOKING_EVENTS_PARTITIONS).build();
+    }
+
+    /** Erasure requests go out from here, and the services' reports come back here. */
+    @Bean
+    NewTopic erasureRequestsTopic() {
+        return TopicBuilder.name(PrivacyTopics.ERASURE_REQUESTS).partitions(PrivacyTopics.PARTITIONS).build();
+    }
+
+    @Bean
+    NewTopic erasureReportsTopic() {
+        return TopicBuilder.name(PrivacyTopics.ERASURE_REPORTS).partitions(PrivacyTopics.PARTITIONS).build();
     }
 
 }

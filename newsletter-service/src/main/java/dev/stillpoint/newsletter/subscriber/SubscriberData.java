@@ -27,12 +27,15 @@ public class SubscriberData {
 
     private final ApplicationEventPublisher events;
 
+    private final Suppression suppression;
+
     SubscriberData(SubscriberRepository subscribers, SubscriberTokens tokens, SchedulerClient scheduler,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, Suppression suppression) {
         this.subscribers = subscribers;
         this.tokens = tokens;
         this.scheduler = scheduler;
         this.events = events;
+        this.suppression = suppression;
     }
 
     /** The subscriber a data link was made for, if the link is genuine (they may have been erased since). */
@@ -47,14 +50,17 @@ public class SubscriberData {
     }
 
     /**
-     * Deletes the subscriber, their place in every issue's ledger and any confirmation email still to go. An issue
-     * being sent simply has one recipient fewer. Returns whether there was anything to erase.
+     * Deletes the subscriber, their place in every issue's ledger and any confirmation email still to go, and puts
+     * the address's hash on the suppression list so that no import brings it back. An issue being sent simply has one
+     * recipient fewer. Returns whether there was anything to erase.
      */
     @Transactional
     public boolean erase(UUID subscriberId) {
-        if (this.subscribers.findById(subscriberId).isEmpty()) {
+        Optional<Subscriber> subscriber = this.subscribers.findById(subscriberId);
+        if (subscriber.isEmpty()) {
             return false;
         }
+        this.suppression.addAddress(subscriber.get().email(), "ERASED");
         this.scheduler.getScheduledExecution(ConfirmationEmails.TASK.instanceId(subscriberId.toString()))
             .ifPresent((execution) -> this.scheduler.cancel(execution.getTaskInstance()));
         this.events.publishEvent(new SubscriberErased(subscriberId, this.subscribers.delete(subscriberId)));

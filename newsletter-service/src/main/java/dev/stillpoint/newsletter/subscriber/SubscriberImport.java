@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import dev.stillpoint.events.privacy.PrivacyTopics;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.slf4j.Logger;
@@ -34,9 +36,13 @@ public class SubscriberImport {
 
     private final SubscriberManagement management;
 
+    private final Suppression suppression;
+
     private final Clock clock;
 
-    SubscriberImport(SubscriberRepository subscribers, SubscriberManagement management, Clock clock) {
+    SubscriberImport(SubscriberRepository subscribers, SubscriberManagement management, Suppression suppression,
+            Clock clock) {
+        this.suppression = suppression;
         this.subscribers = subscribers;
         this.management = management;
         this.clock = clock;
@@ -64,6 +70,7 @@ public class SubscriberImport {
             nameColumn = header.indexOf("name");
         }
         Map<String, Subscriber.Status> listed = this.subscribers.statusesByEmail();
+        Set<String> suppressed = this.suppression.hashes();
         Map<String, Integer> seen = new HashMap<>();
         int added = 0;
         for (CsvFormat.Row row : rows) {
@@ -73,6 +80,9 @@ public class SubscriberImport {
             String email = row.cell(emailColumn);
             String name = row.cell(nameColumn);
             String problem = problem(email, name, listed, seen);
+            if (problem == null && suppressed.contains(PrivacyTopics.emailHash(email))) {
+                problem = "Erased or unsubscribed at their request: only they can subscribe again.";
+            }
             if (problem != null) {
                 notAdded.add(new Outcome(row.line(), email, problem));
                 continue;

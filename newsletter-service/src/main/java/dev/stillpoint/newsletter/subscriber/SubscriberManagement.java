@@ -30,15 +30,18 @@ public class SubscriberManagement {
 
     private final SchedulerClient scheduler;
 
+    private final Suppression suppression;
+
     private final Duration confirmationInterval;
 
     private final Clock clock;
 
     SubscriberManagement(SubscriberRepository subscribers, SubscriberTokens tokens, SchedulerClient scheduler,
-            NewsletterProperties properties, Clock clock) {
+            Suppression suppression, NewsletterProperties properties, Clock clock) {
         this.subscribers = subscribers;
         this.tokens = tokens;
         this.scheduler = scheduler;
+        this.suppression = suppression;
         this.confirmationInterval = properties.confirmationInterval();
         this.clock = clock;
     }
@@ -50,6 +53,10 @@ public class SubscriberManagement {
      */
     @Transactional
     public Subscriber subscribe(String email, String name, Subscriber.Source source) {
+        if (source != Subscriber.Source.FORM && this.suppression.contains(email)) {
+            // erased or unsubscribed: only the person, by hand, puts the address back on the list
+            return new Subscriber(null, email.strip(), null, Subscriber.Status.UNSUBSCRIBED);
+        }
         Subscriber candidate = new Subscriber(UUID.randomUUID(), email.strip(), (name != null) ? name.strip() : null,
                 Subscriber.Status.PENDING);
         if (this.subscribers.insert(candidate, source, this.clock.instant())) {
@@ -87,12 +94,22 @@ public class SubscriberManagement {
     }
 
     private Optional<Subscriber> change(String token, Purpose purpose, Subscriber.Status status) {
-        return this.tokens.verify(token, purpose).flatMap(this.subscribers::findById).map((subscriber) -> {
+        return this.tokens.verify(token, purpose).flatMap(this.subscribers::findById).flatMap((subscriber) -> {
+            if (status == Subscriber.Status.CONFIRMED && subscriber.status() == Subscriber.Status.UNSUBSCRIBED) {
+                // an old confirm link does not undo a later unsubscribe
+                return Optional.empty();
+            }
             if (subscriber.status() != status) {
                 this.subscribers.updateStatus(subscriber.id(), status, this.clock.instant());
                 logger.info("Subscriber {} is now {}", subscriber.id(), status);
             }
-            return new Subscriber(subscriber.id(), subscriber.email(), subscriber.name(), status);
+            if (status == Subscriber.Status.UNSUBSCRIBED) {
+                this.suppression.addAddress(subscriber.email(), "UNSUBSCRIBED");
+            }
+            else {
+                this.suppression.lift(subscriber.email());
+            }
+            return Optional.of(new Subscriber(subscriber.id(), subscriber.email(), subscriber.name(), status));
         });
     }
 

@@ -4,13 +4,16 @@ import java.nio.charset.StandardCharsets;
 
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.privacy.ClientErasureRequested;
+import dev.stillpoint.events.privacy.PrivacyTopics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.type.TypeFactory;
 
 /**
- * Tells the JSON deserializer which record a booking event is, from its CloudEvents {@code ce_type} header
+ * Tells the JSON deserializer which record a booking event (or an erasure request) is, from its CloudEvents
+ * {@code ce_type} header
  * ({@code spring.json.value.type.method}). A record without a known type fails to deserialize and is dead-lettered
  * with the reason.
  */
@@ -25,6 +28,9 @@ public final class BookingEventTypes {
             throw new IllegalArgumentException("The record has no " + CloudEventHeaders.TYPE + " header");
         }
         String ceType = new String(header.value(), StandardCharsets.UTF_8);
+        if (PrivacyTopics.REQUESTED_TYPE.equals(ceType)) {
+            return TypeFactory.createDefaultInstance().constructType(ClientErasureRequested.class);
+        }
         BookingEventType type = BookingEventType.fromCeType(ceType)
             .orElseThrow(() -> new IllegalArgumentException("Unknown booking event type '" + ceType + "'"));
         return TypeFactory.createDefaultInstance().constructType(type.javaType());

@@ -1,0 +1,53 @@
+package dev.stillpoint.newsletter.subscriber;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
+
+import dev.stillpoint.events.privacy.PrivacyTopics;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The suppression list: hashes of addresses that only their owners may put back on the list (erased, unsubscribed).
+ * Imports and bookings' newsletter ticks respect it; subscribing by hand and confirming lifts it.
+ */
+@Repository
+class Suppression {
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    Suppression(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    void add(String emailHash, String reason) {
+        this.jdbc.sql("insert into suppressed_address (email_hash, reason, suppressed_at) values (?, ?, ?) "
+                + "on conflict (email_hash) do update set reason = excluded.reason, suppressed_at = excluded.suppressed_at")
+            .params(emailHash, reason, Timestamp.from(this.clock.instant())).update();
+    }
+
+    void addAddress(String email, String reason) {
+        add(PrivacyTopics.emailHash(email), reason);
+    }
+
+    boolean contains(String email) {
+        return this.jdbc.sql("select exists (select 1 from suppressed_address where email_hash = ?)")
+            .param(PrivacyTopics.emailHash(email)).query(Boolean.class).single();
+    }
+
+    Set<String> hashes() {
+        return new HashSet<>(this.jdbc.sql("select email_hash from suppressed_address").query(String.class).list());
+    }
+
+    void lift(String email) {
+        this.jdbc.sql("delete from suppressed_address where email_hash = ?").param(PrivacyTopics.emailHash(email))
+            .update();
+    }
+
+}
