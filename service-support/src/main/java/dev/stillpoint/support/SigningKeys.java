@@ -96,24 +96,28 @@ public final class SigningKeys {
         return this.signingId + "." + ENCODER.encodeToString(mac(this.keys.get(this.signingId), parts));
     }
 
-    /** Whether {@code signed} is a signature over the parts by one of the keys. */
+    /**
+     * Whether {@code signed} is a signature over the parts by one of the keys, written exactly as {@link #sign} writes
+     * it: another spelling of the same bytes (base64 padding, say) is not accepted.
+     */
     public boolean verify(String signed, byte[]... parts) {
         if (signed == null) {
             return false;
         }
         int dot = signed.indexOf('.');
-        try {
-            if (dot < 0) {
-                byte[] signature = Base64.getUrlDecoder().decode(signed);
-                return this.keys.values().stream().anyMatch((key) -> MessageDigest.isEqual(mac(key, parts), signature));
-            }
-            SecretKeySpec key = this.keys.get(signed.substring(0, dot));
-            return key != null
-                    && MessageDigest.isEqual(mac(key, parts), Base64.getUrlDecoder().decode(signed.substring(dot + 1)));
+        if (dot < 0) {
+            return this.keys.values().stream().anyMatch((key) -> same(encoded(key, parts), signed));
         }
-        catch (IllegalArgumentException ex) {
-            return false;
-        }
+        SecretKeySpec key = this.keys.get(signed.substring(0, dot));
+        return key != null && same(encoded(key, parts), signed.substring(dot + 1));
+    }
+
+    private String encoded(SecretKeySpec key, byte[]... parts) {
+        return ENCODER.encodeToString(mac(key, parts));
+    }
+
+    private static boolean same(String expected, String given) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] mac(SecretKeySpec key, byte[]... parts) {

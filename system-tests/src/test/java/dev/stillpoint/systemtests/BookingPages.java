@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 final class BookingPages {
 
     private static final Pattern MANAGE_LINK = Pattern
-        .compile("http://localhost:\\d+/bookings/[0-9a-f-]{36}/manage\\?token=[A-Za-z0-9_-]+");
+        .compile("http://localhost:\\d+/bookings/[0-9a-f-]{36}/manage\\?token=[A-Za-z0-9_.-]+");
 
     private BookingPages() {
     }

@@ -117,11 +117,14 @@ class BookPage {
         return render(form, model);
     }
 
+    /** Seconds either side of 1970 within which a submitted time may choose the week shown (about 300 years). */
+    private static final long PLAUSIBLE = 10_000_000_000L;
+
     private String render(BookingForm form, Model model) {
         ZoneId zone = zone(form);
         form.setTimeZone(zone.getId());
         LocalDate from = form.getFrom();
-        if (from == null && form.getStartsAt() != null) {
+        if (from == null && form.getStartsAt() != null && Math.abs(form.getStartsAt().getEpochSecond()) < PLAUSIBLE) {
             from = form.getStartsAt().atZone(zone).toLocalDate();
         }
         int sessions = SESSIONS.contains(form.getSessions()) ? form.getSessions() : 1;

@@ -58,9 +58,9 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
         line(ics, "SUMMARY:" + escape(this.summary));
         line(ics, "DESCRIPTION:" + escape(this.description));
         line(ics, "LOCATION:" + escape(this.location));
-        line(ics, "ORGANIZER;CN=" + parameter(this.organizerName) + ":mailto:" + this.organizerEmail);
+        line(ics, "ORGANIZER;CN=" + parameter(this.organizerName) + ":mailto:" + address(this.organizerEmail));
         line(ics, "ATTENDEE;CN=" + parameter(this.attendeeName) + ";ROLE=REQ-PARTICIPANT;RSVP=FALSE:mailto:"
-                + this.attendeeEmail);
+                + address(this.attendeeEmail));
         line(ics, "STATUS:" + (this.cancelled ? "CANCELLED" : "CONFIRMED"));
         line(ics, "TRANSP:OPAQUE");
         line(ics, "END:VEVENT");
@@ -85,13 +85,19 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
         ics.append(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8)).append("\r\n");
     }
 
+    /** A TEXT value (RFC 5545 3.3.11): line breaks as \\n, and no other control character at all. */
     private static String escape(String text) {
         return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n")
-            .replace("\n", "\\n");
+            .replace("\n", "\\n").replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", "");
     }
 
+    private static String address(String email) {
+        return email.replaceAll("[\\p{Cntrl}\\s]", "");
+    }
+
+    /** A quoted parameter value (RFC 5545 3.2): no double quote and no control character can be in one. */
     private static String parameter(String value) {
-        return "\"" + value.replace("\"", "'") + "\"";
+        return "\"" + value.replace("\"", "'").replaceAll("[\\p{Cntrl}\\u0085\\u2028\\u2029]", " ") + "\"";
     }
 
 }

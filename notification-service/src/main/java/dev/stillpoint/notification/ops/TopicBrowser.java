@@ -36,6 +36,7 @@ class TopicBrowser {
 
     /** The newest {@code limit} records of the topic, newest first; only those about {@code bookingId} if given. */
     List<KafkaRecordView> latest(String topic, int limit, String bookingId) {
+        requireTopicName(topic);
         boolean filtered = bookingId != null && !bookingId.isBlank();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, KafkaInspector.TIMEOUT).stream()
@@ -61,6 +62,7 @@ class TopicBrowser {
 
     /** The record at {@code offset}, if it is still there. */
     Optional<KafkaRecordView> read(String topic, int partition, long offset) {
+        requireTopicName(topic);
         TopicPartition tp = new TopicPartition(topic, partition);
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.assign(List.of(tp));
@@ -72,6 +74,13 @@ class TopicBrowser {
             return readUntil(consumer, Map.of(tp, offset + 1)).stream()
                 .filter((record) -> record.offset() == offset)
                 .findFirst();
+        }
+    }
+
+    /** Kafka's own rule for a topic's name: a name outside it is no topic (404), not an error of the console. */
+    private static void requireTopicName(String topic) {
+        if (!topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+            throw new IllegalArgumentException("There is no topic by that name.");
         }
     }
 
