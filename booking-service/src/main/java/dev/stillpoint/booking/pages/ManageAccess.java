@@ -6,6 +6,9 @@ import java.util.UUID;
 import dev.stillpoint.booking.booking.Booking;
 import dev.stillpoint.booking.booking.BookingManagement;
 import dev.stillpoint.booking.booking.ManageLinks;
+import dev.stillpoint.support.limits.ClientRateLimits;
+import dev.stillpoint.support.limits.RateLimitedPage;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
 
@@ -20,12 +23,22 @@ class ManageAccess {
 
     private final BookingManagement bookings;
 
+    private final ClientRateLimits limits;
+
     private final Clock clock;
 
-    ManageAccess(ManageLinks links, BookingManagement bookings, Clock clock) {
+    ManageAccess(ManageLinks links, BookingManagement bookings, ClientRateLimits limits, Clock clock) {
         this.links = links;
         this.bookings = bookings;
+        this.limits = limits;
         this.clock = clock;
+    }
+
+    /** A move, cancellation or erasure counts against the address's limit; redrawing the page does not. */
+    void countChange(HttpServletRequest request) {
+        this.limits.tryWrite(PageModel.CHANGES_LIMIT, request).ifPresent((wait) -> {
+            throw new RateLimitedPage(wait);
+        });
     }
 
     Booking open(UUID id, String token) {

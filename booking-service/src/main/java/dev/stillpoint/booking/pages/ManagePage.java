@@ -11,8 +11,6 @@ import dev.stillpoint.booking.booking.BookingConflictException;
 import dev.stillpoint.booking.booking.BookingManagement;
 import dev.stillpoint.booking.booking.BookingRuleViolation;
 import dev.stillpoint.booking.privacy.ClientErasure;
-import dev.stillpoint.support.limits.ClientRateLimits;
-import dev.stillpoint.support.limits.RateLimitedPage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -43,17 +41,14 @@ class ManagePage {
 
     private final PageModel pages;
 
-    private final ClientRateLimits limits;
-
     private final ClientErasure erasure;
 
     ManagePage(ManageAccess access, BookingManagement bookings, SlotPicker slots, PageModel pages,
-            ClientRateLimits limits, ClientErasure erasure) {
+            ClientErasure erasure) {
         this.access = access;
         this.bookings = bookings;
         this.slots = slots;
         this.pages = pages;
-        this.limits = limits;
         this.erasure = erasure;
     }
 
@@ -81,7 +76,7 @@ class ManagePage {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return render(booking, token, shown, from, model);
         }
-        countChange(request);
+        this.access.countChange(request);
         try {
             this.bookings.reschedule(id, startsAt);
             redirect.addFlashAttribute("notice", "moved");
@@ -119,7 +114,7 @@ class ManagePage {
             @RequestParam(defaultValue = "false") boolean rest, Model model, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
         Booking booking = this.access.open(id, token);
-        countChange(request);
+        this.access.countChange(request);
         try {
             if (rest) {
                 this.bookings.cancelFrom(id);
@@ -150,7 +145,7 @@ class ManagePage {
     String erase(@PathVariable UUID id, @RequestParam(required = false) String token, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Booking booking = this.access.open(id, token);
-        countChange(request);
+        this.access.countChange(request);
         try {
             this.erasure.request(booking.client().email(), "CLIENT");
             this.pages.describe(model, booking.client().timeZone());
@@ -161,13 +156,6 @@ class ManagePage {
             response.setStatus(HttpStatus.CONFLICT.value());
             return render(booking, token, booking.client().timeZone(), null, model);
         }
-    }
-
-    /** A move or cancellation counts against the address's limit; redrawing the page for another week does not. */
-    private void countChange(HttpServletRequest request) {
-        this.limits.tryWrite(PageModel.CHANGES_LIMIT, request).ifPresent((wait) -> {
-            throw new RateLimitedPage(wait);
-        });
     }
 
     private String render(Booking booking, String token, ZoneId zone, LocalDate from, Model model) {
