@@ -19,6 +19,9 @@ public final class PrivacyTopics {
     /** {@link ClientErasureCompleted}, from each service that honoured a request, read by booking-service. */
     public static final String ERASURE_REPORTS = "client.erasure-reports";
 
+    /** Where a service parks an erasure request it cannot read, with the reason in the record's headers. */
+    public static final String ERASURE_REQUESTS_DEAD_LETTER = ERASURE_REQUESTS + "-dlt";
+
     public static final int PARTITIONS = 3;
 
     public static final String REQUESTED_TYPE = "dev.stillpoint.privacy.client-erasure-requested.v1";
