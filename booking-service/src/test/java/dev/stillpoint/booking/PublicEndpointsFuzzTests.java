@@ -51,7 +51,7 @@ class PublicEndpointsFuzzTests {
                 "--spring.datasource.username=" + TestPostgres.username(),
                 "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
                 "--stillpoint.booking.manage-link-secret=fuzz-secret", "--stillpoint.staff.password=fuzz-staff",
-                "--" + IntegrationTestBase.LOOPBACK_UNLIMITED, "--logging.level.root=warn",
+                "--" + IntegrationTestBase.LOOPBACK_UNLIMITED, "--logging.level.root=error",
                 // its listeners stay off: the fuzzing is of HTTP, and the test run's consumer groups are others'
                 "--spring.kafka.listener.auto-startup=false");
         target = new FuzzTarget("booking-service",

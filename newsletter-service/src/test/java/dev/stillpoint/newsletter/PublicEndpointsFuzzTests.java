@@ -40,7 +40,7 @@ class PublicEndpointsFuzzTests {
                 "--spring.datasource.username=" + TestPostgres.username(),
                 "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
                 "--stillpoint.newsletter.token-secret=fuzz-secret", "--stillpoint.staff.password=fuzz-staff",
-                "--spring.mail.port=1", "--" + NewsletterTestBase.LOOPBACK_UNLIMITED, "--logging.level.root=warn",
+                "--spring.mail.port=1", "--" + NewsletterTestBase.LOOPBACK_UNLIMITED, "--logging.level.root=error",
                 // its listeners stay off: the fuzzing is of HTTP, and the test run's consumer groups are others'
                 "--spring.kafka.listener.auto-startup=false");
         target = new FuzzTarget("newsletter-service",

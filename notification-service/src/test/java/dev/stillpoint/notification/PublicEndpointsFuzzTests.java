@@ -46,7 +46,7 @@ class PublicEndpointsFuzzTests {
                 "--spring.datasource.username=" + TestPostgres.username(),
                 "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
                 "--stillpoint.ops.password=fuzz-ops", "--stillpoint.staff.password=fuzz-staff", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--logging.level.root=warn", "--spring.kafka.listener.auto-startup=false");
+                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--logging.level.root=error", "--spring.kafka.listener.auto-startup=false");
         target = new FuzzTarget("notification-service",
                 Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
