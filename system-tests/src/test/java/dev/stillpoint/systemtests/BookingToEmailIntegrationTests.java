@@ -236,6 +236,35 @@ class BookingToEmailIntegrationTests {
     }
 
     @Test
+    void erasingAClientReachesEveryServiceAndEachReportsBack() throws Exception {
+        String email = "forget-me@example.com";
+        HttpResponse<String> created = booking.post("/api/bookings", request(email, slot(3), false));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = json.readTree(created.body()).get("id").asString();
+        String token = json.readTree(created.body()).get("manageToken").asString();
+        assertThat(newsletter.post("/api/subscribers", "{\"email\": \"" + email + "\"}").statusCode()).isEqualTo(202);
+        await("the services hold the client").atMost(Waits.STEP).until(() -> ledger.count(
+                "select count(*) from notification.notification where recipient = ?", email) > 0
+                && ledger.count("select count(*) from newsletter.subscriber where email = ?", email) == 1);
+        assertThat(booking.post("/api/bookings/" + id + "/cancel", null, "X-Manage-Token", token).statusCode())
+            .isEqualTo(200);
+
+        String staff = "Basic " + Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD)
+            .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> requested = booking.post("/api/staff/client-erasures", "{\"email\": \"" + email + "\"}",
+                "Authorization", staff);
+        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
+        String erasure = json.readTree(requested.body()).get("id").asString();
+        JsonNode status = await("every service reports").atMost(Waits.STEP)
+            .until(() -> json.readTree(booking.get("/api/staff/client-erasures/" + erasure, "Authorization", staff)
+                .body()), (node) -> node.get("complete").asBoolean());
+        assertThat(status.get("reports")).hasSize(3);
+        assertThat(ledger.count("select count(*) from notification.notification where recipient = ?", email)).isZero();
+        assertThat(ledger.count("select count(*) from newsletter.subscriber where email = ?", email)).isZero();
+        assertThat(ledger.count("select count(*) from booking.booking where client_email = ?", email)).isZero();
+    }
+
+    @Test
     void theNewsletterServiceIsUpOnTheSameInfrastructure() throws Exception {
         HttpResponse<String> health = newsletter.get("/actuator/health");
         JsonNode body = json.readTree(health.body());

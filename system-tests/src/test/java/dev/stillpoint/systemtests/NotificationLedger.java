@@ -33,18 +33,23 @@ final class NotificationLedger {
     }
 
     private int pending(String address) {
+        return count("select count(*) from notification.notification where recipient = ? and status = 'PENDING'",
+                address);
+    }
+
+    /** A count from the services' shared database (each service's tables are in its own schema). */
+    int count(String sql, String parameter) {
         try (Connection connection = DriverManager.getConnection(TestPostgres.jdbcUrl(this.database),
                 TestPostgres.username(), "");
-                PreparedStatement query = connection.prepareStatement(
-                        "select count(*) from notification.notification where recipient = ? and status = 'PENDING'")) {
-            query.setString(1, address);
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
             try (ResultSet rs = query.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
             }
         }
         catch (SQLException ex) {
-            throw new IllegalStateException("Could not read notification-service's table", ex);
+            throw new IllegalStateException("Could not read the services' tables", ex);
         }
     }
 

@@ -74,7 +74,8 @@ class DeadLetterReplayIntegrationTests extends IntegrationTestBase {
         assertThat(replayed.statusCode()).isEqualTo(302);
         assertThat(awaitEmails(fixed, 1).get(0).getSubject()).startsWith("Confirmed: your CranioSacral session on");
         String audit = this.jdbc.sql("select actor || '|' || body_before || '|' || body_after from ops_audit "
-                + "where dlt_topic = ? and dlt_offset = ?").params(deadLetter.topic(), deadLetter.offset())
+                + "where dlt_topic = ? and dlt_partition = ? and dlt_offset = ?")
+            .params(deadLetter.topic(), deadLetter.partition(), deadLetter.offset())
             .query(String.class).single();
         assertThat(audit).startsWith("alice|").contains("not-an-address", fixed);
     }
