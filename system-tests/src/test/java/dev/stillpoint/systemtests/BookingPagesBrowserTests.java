@@ -97,7 +97,9 @@ class BookingPagesBrowserTests {
                 "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
                 "STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD,
                 "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "browser-test-secret",
-                "STILLPOINT_BOOKING_PUBLIC_BASE_URL", baseUrl);
+                "STILLPOINT_BOOKING_PUBLIC_BASE_URL", baseUrl,
+                // the tests' own requests, from loopback, are not rate-limited (README, "Test it")
+                "STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1");
         booking = ServiceProcess.start("booking-service", bookingPort, environment);
         notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
         booking.awaitReady();
