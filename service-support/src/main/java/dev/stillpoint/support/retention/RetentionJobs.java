@@ -46,9 +46,19 @@ public class RetentionJobs {
         return touched;
     }
 
-    /** How long the rule keeps its data: the configured time, or the rule's default. */
+    /**
+     * How long the rule keeps its data: the configured time, or the rule's default. Names match as Spring's relaxed
+     * binding would have them, so {@code STILLPOINT_RETENTION_KEEP_OPS_AUDIT_BODIES} (which binds the key
+     * {@code ops.audit.bodies}) sets {@code ops-audit-bodies}.
+     */
     public Duration keep(RetentionRule rule) {
-        return this.properties.keep().getOrDefault(rule.name(), rule.keep());
+        return this.properties.keep().entrySet().stream()
+            .filter((entry) -> relaxed(entry.getKey()).equals(relaxed(rule.name())))
+            .map(Map.Entry::getValue).findFirst().orElse(rule.keep());
+    }
+
+    private static String relaxed(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
 }
