@@ -101,6 +101,19 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aReportThatCannotBeReadIsDeadLetteredAsItCame() {
+        String garbled = UUID.randomUUID().toString();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(PrivacyTopics.ERASURE_REPORTS, garbled, "{not a report"));
+        }
+        try (TopicReader deadLetters = new TopicReader(brokers(), ErasureReportsErrorHandling.DEAD_LETTER_TOPIC,
+                PrivacyTopics.PARTITIONS)) {
+            assertThat(deadLetters.awaitRecords(garbled, 1).get(0).value()).isEqualTo("{not a report");
+        }
+    }
+
+    @Test
     void aClientAsksFromTheirManagePageOnceNothingIsAhead() {
         String email = "self-erase-" + UUID.randomUUID() + "@example.com";
         String booked = this.http.post().uri("/api/bookings").contentType(MediaType.APPLICATION_JSON)
