@@ -1,9 +1,7 @@
 package dev.stillpoint.newsletter;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +16,6 @@ import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;
-import dev.stillpoint.events.booking.BookingConfirmed;
-import dev.stillpoint.events.booking.BookingDetails;
-import dev.stillpoint.events.booking.BookingEventType;
-import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.newsletter.NewsletterDeliveryCompleted;
 import dev.stillpoint.events.newsletter.NewsletterEventType;
 import dev.stillpoint.events.newsletter.NewsletterIssueCancelled;
@@ -31,7 +25,6 @@ import dev.stillpoint.newsletter.subscriber.SubscriberTokens;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -41,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,9 +48,6 @@ class NewsletterIntegrationTests extends NewsletterTestBase {
 
     @Autowired
     KafkaAdmin admin;
-
-    @Autowired
-    KafkaTemplate<String, String> kafka;
 
     @Test
     void startsHealthyWithItsSchemaAndItsTopics() {
@@ -346,16 +335,5 @@ class NewsletterIntegrationTests extends NewsletterTestBase {
     }
 
     /** A confirmed booking as booking-service publishes it; all under one key, so they are read in this order. */
-    private void publishBooking(String key, String email, boolean newsletter) throws Exception {
-        UUID bookingId = UUID.randomUUID();
-        Instant start = Instant.now().plus(java.time.Duration.ofDays(7));
-        BookingConfirmed event = new BookingConfirmed(UUID.randomUUID(), bookingId, 1, Instant.now(),
-                new BookingDetails(new BookingDetails.Client("Client", email, "Europe/London"), "CST_60", 60, 45, start,
-                        start.plusSeconds(3600), "CONFIRMED", newsletter, URI.create("http://localhost:8081/")), false);
-        ProducerRecord<String, String> record = new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key,
-                this.json.writeValueAsString(event));
-        record.headers().add(CloudEventHeaders.TYPE, BookingEventType.CONFIRMED.ceType().getBytes(StandardCharsets.UTF_8));
-        this.kafka.send(record).get();
-    }
 
 }

@@ -1,5 +1,8 @@
 package dev.stillpoint.newsletter;
 
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +14,15 @@ import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
 import dev.stillpoint.embedded.TestPostgres;
 import dev.stillpoint.embedded.Waits;
+import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.newsletter.campaign.Publishing;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -67,6 +77,9 @@ abstract class NewsletterTestBase {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
 
     @Autowired
     Publishing publishing;
@@ -193,6 +206,18 @@ abstract class NewsletterTestBase {
 
     int count(String sql) {
         return this.jdbc.sql(sql).query(Integer.class).single();
+    }
+
+    /** A confirmed booking of a week ahead, as booking-service publishes it, with or without the newsletter ticked. */
+    void publishBooking(String key, String email, boolean newsletter) throws Exception {
+        Instant start = Instant.now().plus(java.time.Duration.ofDays(7));
+        BookingConfirmed event = new BookingConfirmed(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(),
+                new BookingDetails(new BookingDetails.Client("Client", email, "Europe/London"), "CST_60", 60, 45, start,
+                        start.plusSeconds(3600), "CONFIRMED", newsletter, URI.create("http://localhost:8081/")), false);
+        ProducerRecord<String, String> record = new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key,
+                this.json.writeValueAsString(event));
+        record.headers().add(CloudEventHeaders.TYPE, BookingEventType.CONFIRMED.ceType().getBytes(StandardCharsets.UTF_8));
+        this.kafka.send(record).get();
     }
 
 }
