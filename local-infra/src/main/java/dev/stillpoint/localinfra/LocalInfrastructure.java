@@ -20,8 +20,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (KRaft), PostgreSQL (data kept in {@code <data>/postgres}) and an SMTP server with a web inbox. Used by
  * {@code ./run-local.sh}; prints {@value #READY} once all are up.
  * <p>
- * Arguments: {@code --data DIR}, and {@code --no-kafka}, {@code --no-postgres}, {@code --no-smtp} to leave out
- * what is provided elsewhere.
+ * Arguments: {@code --data DIR}, {@code --kafka-port N} and {@code --postgres-port N} (defaults 9092 and 5432), and
+ * {@code --no-kafka}, {@code --no-postgres}, {@code --no-smtp} to leave out what is provided elsewhere.
  */
 public final class LocalInfrastructure {
 
@@ -48,12 +48,13 @@ public final class LocalInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(started), "local-infrastructure-stop"));
         List<String> summary = new ArrayList<>();
         if (!flags.contains("--no-postgres")) {
-            EmbeddedPostgres postgres = startPostgres(data.resolve("postgres"));
+            int port = Integer.parseInt(argument(args, "--postgres-port", String.valueOf(POSTGRES_PORT)));
+            EmbeddedPostgres postgres = startPostgres(data.resolve("postgres"), port);
             started.add(postgres);
-            summary.add("PostgreSQL  jdbc:postgresql://localhost:" + POSTGRES_PORT + "/" + DATABASE + " (data in " + data.resolve("postgres") + ")");
+            summary.add("PostgreSQL  jdbc:postgresql://localhost:" + port + "/" + DATABASE + " (data in " + data.resolve("postgres") + ")");
         }
         if (!flags.contains("--no-kafka")) {
-            KraftBroker kafka = KraftBroker.start(KAFKA_PORT, data.resolve("kafka"), 3);
+            KraftBroker kafka = KraftBroker.start(Integer.parseInt(argument(args, "--kafka-port", String.valueOf(KAFKA_PORT))), data.resolve("kafka"), 3);
             started.add(kafka);
             summary.add("Kafka       " + kafka.bootstrapServers());
         }
@@ -71,12 +72,12 @@ public final class LocalInfrastructure {
         Thread.currentThread().join();
     }
 
-    private static EmbeddedPostgres startPostgres(Path directory) throws IOException, SQLException {
+    private static EmbeddedPostgres startPostgres(Path directory, int port) throws IOException, SQLException {
         Files.createDirectories(directory);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
             .setDataDirectory(directory)
             .setCleanDataDirectory(false)
-            .setPort(POSTGRES_PORT)
+            .setPort(port)
             .start();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {

@@ -1,0 +1,121 @@
+package dev.stillpoint.benchmark;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The messages {@code smtp-sink} recorded, read incrementally: each file once its headers are complete. A message's
+ * arrival is its file's modification time, which smtp-sink sets as it writes the end of the message.
+ */
+final class Mailbox {
+
+    private final Path directory;
+
+    private final Set<Path> read = new HashSet<>();
+
+    private final List<Received> messages = new ArrayList<>();
+
+    Mailbox(Path directory) {
+        this.directory = directory;
+    }
+
+    /** Reads what arrived since the last call; returns every message read so far. */
+    synchronized List<Received> refresh() {
+        try (Stream<Path> paths = Files.walk(this.directory)) {
+            for (Path path : paths.filter(Files::isRegularFile).filter((path) -> !this.read.contains(path)).toList()) {
+                Received message = parse(path);
+                if (message != null) {
+                    this.read.add(path);
+                    this.messages.add(message);
+                }
+            }
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return List.copyOf(this.messages);
+    }
+
+    /** Reads until {@code expected} messages matching {@code filter} are there, or no new one came for {@code idle}. */
+    List<Received> awaitCount(Predicate<Received> filter, int expected, Duration idle) {
+        long lastProgress = System.nanoTime();
+        long seen = -1;
+        while (true) {
+            List<Received> matching = refresh().stream().filter(filter).toList();
+            if (matching.size() >= expected) {
+                // anything extra (a duplicate) that is already on its way has a moment to arrive and be counted
+                Pause.briefly(Duration.ofMillis(500));
+                return refresh().stream().filter(filter).toList();
+            }
+            if (matching.size() != seen) {
+                seen = matching.size();
+                lastProgress = System.nanoTime();
+            }
+            else if (System.nanoTime() - lastProgress > idle.toNanos()) {
+                return matching;
+            }
+            Pause.briefly(Duration.ofMillis(200));
+        }
+    }
+
+    private static Received parse(Path path) throws IOException {
+        String to = null;
+        String messageId = null;
+        String subject = null;
+        boolean complete = false;
+        try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isEmpty()) {
+                    complete = true;
+                    break;
+                }
+                String lower = line.toLowerCase(Locale.ROOT);
+                if (lower.startsWith("x-rcpt-args:")) {
+                    to = line.substring(line.indexOf('<') + 1, line.lastIndexOf('>')).toLowerCase(Locale.ROOT);
+                }
+                else if (lower.startsWith("message-id:")) {
+                    messageId = line.substring("message-id:".length()).trim();
+                }
+                else if (lower.startsWith("subject:")) {
+                    subject = line.substring("subject:".length()).trim();
+                }
+            }
+            if (!complete || to == null || messageId == null) {
+                return null;
+            }
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new Received(to, messageId, (subject != null) ? subject : "", attributes.lastModifiedTime().toInstant());
+        }
+        catch (NoSuchFileException ex) {
+            return null;
+        }
+    }
+
+    /**
+     * One recorded message.
+     *
+     * @param to the envelope recipient
+     * @param messageId its Message-ID header
+     * @param subject its Subject header, as sent (possibly encoded)
+     * @param arrivedAt when the sink finished writing it
+     */
+    record Received(String to, String messageId, String subject, Instant arrivedAt) {
+    }
+
+}

@@ -1,0 +1,97 @@
+package dev.stillpoint.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The three packaged services, each in its own JVM, configured only through environment variables: on the
+ * benchmark's Kafka, PostgreSQL and SMTP sink, with the practice open around the clock (so that thousands of
+ * bookings find a free hour), the newsletter's throttle lifted and the driver's loopback address not rate-limited.
+ */
+final class Services implements AutoCloseable {
+
+    static final String STAFF_PASSWORD = "benchmark-staff";
+
+    private final Settings settings;
+
+    private final Infrastructure infrastructure;
+
+    private final Path logs;
+
+    private final Map<String, Integer> ports = new HashMap<>();
+
+    private final Map<String, JavaProcess> running = new LinkedHashMap<>();
+
+    Services(Settings settings, Infrastructure infrastructure, Path logs) {
+        this.settings = settings;
+        this.infrastructure = infrastructure;
+        this.logs = logs;
+    }
+
+    /** Starts the given services side by side; returns each one's time from launch to ready. */
+    Map<String, Duration> start(List<String> names) {
+        for (String name : names) {
+            int port = this.ports.computeIfAbsent(name, (ignored) -> Infrastructure.freePort());
+            Map<String, String> environment = environment();
+            environment.put("SERVER_PORT", String.valueOf(port));
+            this.running.put(name, JavaProcess.start(name, Infrastructure.jar(this.settings.root(), name),
+                    this.settings.serviceJvm(), List.of(), environment, this.logs));
+        }
+        Map<String, Duration> ready = new LinkedHashMap<>();
+        for (String name : names) {
+            ready.put(name, this.running.get(name).awaitReady(url(name, "/actuator/health/readiness")));
+        }
+        return ready;
+    }
+
+    void stop(String name) {
+        this.running.remove(name).close();
+    }
+
+    JavaProcess process(String name) {
+        return this.running.get(name);
+    }
+
+    String url(String name, String path) {
+        return "http://127.0.0.1:" + this.ports.get(name) + path;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("SPRING_DATASOURCE_URL", this.infrastructure.jdbcUrl());
+        environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+        environment.put("SPRING_DATASOURCE_PASSWORD", "postgres");
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", this.infrastructure.bootstrapServers());
+        environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+        environment.put("SPRING_MAIL_PORT", String.valueOf(this.infrastructure.sink().port()));
+        environment.put("STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD);
+        environment.put("STILLPOINT_OPS_PASSWORD", "benchmark-ops");
+        environment.put("STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "benchmark-manage-link-key-of-32-bytes-or-more");
+        environment.put("STILLPOINT_NEWSLETTER_TOKEN_SECRET", "benchmark-newsletter-key-of-32-bytes-or-more");
+        environment.put("STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1");
+        environment.put("STILLPOINT_BOOKING_PRACTICE_TIME_ZONE", "UTC");
+        environment.put("STILLPOINT_BOOKING_OPENING_HOURS_DAYS",
+                "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
+        environment.put("STILLPOINT_BOOKING_OPENING_HOURS_OPENS", "00:00");
+        environment.put("STILLPOINT_BOOKING_OPENING_HOURS_CLOSES", "23:59");
+        environment.put("STILLPOINT_BOOKING_BOOKING_HORIZON", "3650d");
+        environment.put("STILLPOINT_BOOKING_MAX_UPCOMING_PER_CLIENT", "1000");
+        environment.put("STILLPOINT_NEWSLETTER_RATE_PER_SECOND", "1000000");
+        environment.put("STILLPOINT_NEWSLETTER_RATE_PER_HOUR", "1000000000");
+        environment.put("STILLPOINT_NEWSLETTER_SENDERS", "8");
+        return environment;
+    }
+
+    @Override
+    public void close() {
+        List<String> names = List.copyOf(this.running.keySet());
+        for (int i = names.size() - 1; i >= 0; i--) {
+            stop(names.get(i));
+        }
+    }
+
+}

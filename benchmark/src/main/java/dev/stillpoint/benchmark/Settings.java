@@ -1,0 +1,51 @@
+package dev.stillpoint.benchmark;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The sizes of one benchmark run. Every value can be given as {@code --name=value} (or {@code -Dbenchmark.name=value}).
+ *
+ * @param root the repository, whose packaged jars are run
+ * @param output where results.md, results.csv and latency.png are written
+ * @param slowRate bookings per second of the first transactional scenario
+ * @param fastRate bookings per second of the second
+ * @param seconds how long each transactional scenario books
+ * @param subscribers confirmed subscribers the newsletter goes to
+ * @param backlog booking events waiting for notification-service when it starts cold
+ * @param smtpMessages messages {@code smtp-source} sends for the SMTP limit
+ * @param kafkaRecords records Kafka's producer performance tool sends for the Kafka limit
+ * @param serviceJvm options of each service's JVM
+ */
+record Settings(Path root, Path output, int slowRate, int fastRate, int seconds, int subscribers, int backlog,
+        int smtpMessages, int kafkaRecords, String serviceJvm) {
+
+    static Settings from(String[] args) {
+        Map<String, String> given = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream().filter((name) -> name.startsWith("benchmark."))
+            .forEach((name) -> given.put(name.substring("benchmark.".length()), System.getProperty(name)));
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            given.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Path root = Path.of(given.getOrDefault("root", ".")).toAbsolutePath().normalize();
+        return new Settings(root, root.resolve(given.getOrDefault("output", "target/benchmark")),
+                number(given, "slow-rate", 50), number(given, "fast-rate", 200), number(given, "seconds", 60),
+                number(given, "subscribers", 100_000), number(given, "backlog", 100_000),
+                number(given, "smtp-messages", 50_000), number(given, "kafka-records", 500_000),
+                given.getOrDefault("service-jvm", "-Xmx512m -XX:+UseSerialGC"));
+    }
+
+    /** A run of seconds, for the test suite: every scenario and check, at a size that proves they still work. */
+    static Settings reduced(Path root, Path output) {
+        return new Settings(root, output, 10, 20, 3, 300, 300, 2_000, 20_000, "-Xmx256m -XX:+UseSerialGC");
+    }
+
+    private static int number(Map<String, String> given, String name, int fallback) {
+        return Integer.parseInt(given.getOrDefault(name, String.valueOf(fallback)).replace("_", ""));
+    }
+
+}
