@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (README, "Performance"): builds the project, then runs benchmark/ against the packaged services, each in
 # its own JVM, with Kafka and PostgreSQL in another and postfix's smtp-sink recording every email. Sizes are options:
-#   ./benchmark.sh --slow-rate=50 --fast-rate=200 --seconds=60 --subscribers=100000 --backlog=100000 \
+#   ./benchmark.sh --slow-rate=50 --fast-rate=200 --seconds=60 --warm-up=30 --subscribers=100000 --backlog=100000 \
 #                  --smtp-messages=50000 --kafka-records=500000 --output=target/benchmark
 # Results: <output>/results.md, results.csv, latency.png and the logs of every JVM. SKIP_BUILD=1 uses the last build.
 set -euo pipefail

@@ -1,5 +1,6 @@
 package dev.stillpoint.benchmark;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The benchmark every performance change is judged by ({@code ./benchmark.sh}; README, "Performance"). It starts
@@ -41,6 +43,14 @@ public final class Benchmark {
             throw new IllegalStateException("postfix's smtp-sink and smtp-source are needed (apt-get install postfix)");
         }
         Path logs = settings.output().resolve("logs");
+        if (Files.isDirectory(logs)) {
+            // each JVM appends to its log (a restarted service keeps its earlier lines): start this run's afresh
+            try (Stream<Path> old = Files.list(logs)) {
+                for (Path log : old.toList()) {
+                    Files.delete(log);
+                }
+            }
+        }
         Report report = new Report();
         try (Infrastructure infrastructure = Infrastructure.start(settings, logs)) {
             System.out.println("Limits, measured now:");
@@ -58,7 +68,7 @@ public final class Benchmark {
                 Slots slots = new Slots();
                 TransactionalLoad bookings = new TransactionalLoad(services, infrastructure.sink(), slots);
                 System.out.println("Warming up (not counted)...");
-                bookings.run("warm-up", settings.slowRate(), Math.max(2, settings.seconds() / 6));
+                bookings.run("warm-up", settings.slowRate(), settings.warmUp());
                 for (int rate : List.of(settings.slowRate(), settings.fastRate())) {
                     infrastructure.sink().clear();
                     System.out.println("Bookings at " + rate + "/s:");
@@ -114,7 +124,8 @@ public final class Benchmark {
         return "Benchmark run of " + ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME) + " on "
                 + runtime.availableProcessors() + " cores, JDK " + System.getProperty("java.version")
                 + "; services with `" + settings.serviceJvm() + "`; sizes: " + settings.slowRate() + " and "
-                + settings.fastRate() + " bookings/s for " + settings.seconds() + " s, " + settings.subscribers()
+                + settings.fastRate() + " bookings/s for " + settings.seconds() + " s (after " + settings.warmUp()
+                + " s of warm-up), " + settings.subscribers()
                 + " subscribers, a backlog of " + settings.backlog() + " events.";
     }
 

@@ -12,13 +12,16 @@ import java.util.Map;
  * @param slowRate bookings per second of the first transactional scenario
  * @param fastRate bookings per second of the second
  * @param seconds how long each transactional scenario books
+ * @param warmUp seconds of bookings at the slow rate before the first scenario, not counted: the JIT compiles the
+ * services' hot paths in them, as it would have in a service that has been up a while
  * @param subscribers confirmed subscribers the newsletter goes to
  * @param backlog booking events waiting for notification-service when it starts cold
  * @param smtpMessages messages {@code smtp-source} sends for the SMTP limit
  * @param kafkaRecords records Kafka's producer performance tool sends for the Kafka limit
  * @param serviceJvm options of each service's JVM
  */
-record Settings(Path root, Path output, int slowRate, int fastRate, int seconds, int subscribers, int backlog,
+record Settings(Path root, Path output, int slowRate, int fastRate, int seconds, int warmUp, int subscribers,
+        int backlog,
         int smtpMessages, int kafkaRecords, String serviceJvm) {
 
     static Settings from(String[] args) {
@@ -34,14 +37,14 @@ record Settings(Path root, Path output, int slowRate, int fastRate, int seconds,
         Path root = Path.of(given.getOrDefault("root", ".")).toAbsolutePath().normalize();
         return new Settings(root, root.resolve(given.getOrDefault("output", "target/benchmark")),
                 number(given, "slow-rate", 50), number(given, "fast-rate", 200), number(given, "seconds", 60),
-                number(given, "subscribers", 100_000), number(given, "backlog", 100_000),
+                number(given, "warm-up", 30), number(given, "subscribers", 100_000), number(given, "backlog", 100_000),
                 number(given, "smtp-messages", 50_000), number(given, "kafka-records", 500_000),
                 given.getOrDefault("service-jvm", "-Xmx512m -XX:+UseSerialGC"));
     }
 
     /** A run of seconds, for the test suite: every scenario and check, at a size that proves they still work. */
     static Settings reduced(Path root, Path output) {
-        return new Settings(root, output, 10, 20, 3, 300, 300, 2_000, 20_000, "-Xmx256m -XX:+UseSerialGC");
+        return new Settings(root, output, 10, 20, 3, 2, 300, 300, 2_000, 20_000, "-Xmx256m -XX:+UseSerialGC");
     }
 
     private static int number(Map<String, String> given, String name, int fallback) {

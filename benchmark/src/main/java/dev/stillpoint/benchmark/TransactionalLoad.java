@@ -1,5 +1,6 @@
 package dev.stillpoint.benchmark;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +23,9 @@ import java.util.stream.Collectors;
 final class TransactionalLoad {
 
     private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** Concurrent requests at most, as many browsers or a proxy in front of the service would hold. */
+    private static final int CONNECTIONS = 64;
 
     private final Services services;
 
@@ -37,29 +43,36 @@ final class TransactionalLoad {
         Mailbox mailbox = this.sink.mailbox();
         int count = rate * seconds;
         List<Booking> bookings = new ArrayList<>(count);
+        // open loop: each booking is sent at its time, and its latency counts from that time even if every
+        // connection was busy, so a slow service cannot hide its queue (no coordinated omission)
+        ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Pause.until(started + (long) (i * 1e9 / rate));
             String email = name + "-" + i + "@bench.test";
-            Instant sentAt = Instant.now();
             HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url("booking-service", "/api/bookings")))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body(email, this.slots.next()))).build();
-            bookings.add(new Booking(email, sentAt, http.sendAsync(request, HttpResponse.BodyHandlers.ofString())));
+            bookings.add(new Booking(email, Instant.now(), CompletableFuture.supplyAsync(() -> send(request), clients)));
         }
         double offeredSeconds = (System.nanoTime() - started) / 1e9;
         int accepted = 0;
+        int failed = 0;
         String refused = null;
         for (Booking booking : bookings) {
-            HttpResponse<String> response = booking.response().join();
-            if (response.statusCode() == 201) {
+            String answer = booking.response().join();
+            if (answer.startsWith("201 ")) {
                 accepted++;
             }
-            else if (refused == null) {
-                refused = response.statusCode() + " " + response.body();
-                System.out.println("  a booking was refused: " + refused);
+            else {
+                failed++;
+                if (refused == null) {
+                    refused = answer;
+                    System.out.println("  a booking failed: " + refused);
+                }
             }
         }
+        clients.shutdown();
         Map<String, Booking> byEmail = bookings.stream().collect(Collectors.toMap(Booking::email, (booking) -> booking));
         List<Mailbox.Received> confirmations = mailbox.awaitCount((message) -> byEmail.containsKey(message.to())
                 && message.subject().contains("Confirmed"), accepted, Duration.ofSeconds(60));
@@ -85,6 +98,7 @@ final class TransactionalLoad {
         String scenario = "booking → confirmation, " + rate + "/s for " + seconds + " s";
         List<Figure> figures = List.of(
                 Figure.of(scenario, "bookings accepted (201)", accepted, "bookings").exactly(count),
+                Figure.of(scenario, "bookings refused or failed", failed, "requests").exactly(0),
                 Figure.of(scenario, "bookings offered per second", count / offeredSeconds, "/s"),
                 Figure.of(scenario, "confirmations missing", accepted - first.size(), "emails").exactly(0),
                 Figure.of(scenario, "confirmations doubled", confirmations.size() - first.size(), "emails").exactly(0),
@@ -104,7 +118,22 @@ final class TransactionalLoad {
                                "intracranialPressure": false}}""".formatted(email, startsAt);
     }
 
-    private record Booking(String email, Instant sentAt, CompletableFuture<HttpResponse<String>> response) {
+    /** Sends one booking; returns its status and body, or the error that kept it from being answered. */
+    private static String send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() + " " + response.body();
+        }
+        catch (IOException ex) {
+            return "no answer: " + ex;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    private record Booking(String email, Instant sentAt, CompletableFuture<String> response) {
     }
 
     /**

@@ -29,7 +29,7 @@ class ReducedBenchmarkTests {
                 this.output));
 
         List<Figure> checks = report.figures().stream().filter((figure) -> figure.target().startsWith("=")).toList();
-        assertThat(checks).as("correctness checks").hasSize(12)
+        assertThat(checks).as("correctness checks").hasSize(14)
             .allSatisfy((check) -> assertThat(check.met()).as(check.toString()).isTrue());
         assertThat(report.figures()).extracting(Figure::scenario).contains("limit", "start-up");
         assertThat(this.output.resolve("results.md")).content().contains("| newsletter to 300 subscribers |");

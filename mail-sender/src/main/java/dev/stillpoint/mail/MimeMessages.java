@@ -65,7 +65,26 @@ final class MimeMessages {
     private static MimeBodyPart textPart(String content, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
         part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+        // chosen here in one pass over the characters: left unset, Jakarta Mail would encode the whole part once more
+        // just to find out (AsciiOutputStream), for every part of every email
+        part.setHeader("Content-Transfer-Encoding", transferEncoding(content));
         return part;
+    }
+
+    /** {@code 7bit} for ASCII in lines SMTP accepts as they are (at most 998 characters), else quoted-printable. */
+    static String transferEncoding(String content) {
+        int line = 0;
+        for (int i = 0; i < content.length(); i++) {
+            char c = content.charAt(i);
+            if (c >= 128 || c == 0 || (c == '\r' && (i + 1 == content.length() || content.charAt(i + 1) != '\n'))) {
+                return "quoted-printable";
+            }
+            line = (c == '\n') ? 0 : line + 1;
+            if (line > 998) {
+                return "quoted-printable";
+            }
+        }
+        return "7bit";
     }
 
     /** Keeps the Message-ID we derived from the notification, where Jakarta Mail would make up a random one. */

@@ -3,6 +3,7 @@ package dev.stillpoint.outbox;
 import java.sql.Timestamp;
 
 import dev.stillpoint.support.TraceParents;
+import dev.stillpoint.support.work.WorkSignals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -26,10 +27,13 @@ public class Outbox {
 
     private final TraceParents traceParents;
 
-    Outbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents) {
+    private final WorkSignals signals;
+
+    Outbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents, WorkSignals signals) {
         this.jdbc = jdbc;
         this.json = json;
         this.traceParents = traceParents;
+        this.signals = signals;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -40,6 +44,8 @@ public class Outbox {
                     this.json.writeValueAsString(message.payload()), Timestamp.from(message.occurredAt()),
                     this.traceParents.current())
             .update();
+        // the relay publishes it as soon as this transaction commits, here or in another instance
+        this.signals.signal(OutboxAutoConfiguration.RELAY);
         try (MDC.MDCCloseable eventId = MDC.putCloseable("eventId", message.eventId().toString())) {
             logger.info("Recorded {} for {} in the outbox", message.type(), message.key());
         }

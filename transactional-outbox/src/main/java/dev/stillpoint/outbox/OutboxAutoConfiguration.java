@@ -6,6 +6,9 @@ import java.time.Duration;
 import dev.stillpoint.support.OperationsAutoConfiguration;
 import dev.stillpoint.support.TraceParents;
 import dev.stillpoint.support.retention.RetentionRule;
+import dev.stillpoint.support.work.Poller;
+import dev.stillpoint.support.work.WorkAutoConfiguration;
+import dev.stillpoint.support.work.WorkSignals;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,13 +27,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its {@code outbox_event} table (position identity, event_id, topic, record_key, event_type, source, payload json,
  * occurred_at, published_at), so services sharing a database keep apart in their schemas.
  */
-@AutoConfiguration(after = OperationsAutoConfiguration.class)
+@AutoConfiguration(after = { OperationsAutoConfiguration.class, WorkAutoConfiguration.class })
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+    static final String RELAY = "outbox-relay";
+
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents) {
-        return new Outbox(jdbc, json, traceParents);
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, TraceParents traceParents, WorkSignals signals) {
+        return new Outbox(jdbc, json, traceParents, signals);
     }
 
     @Bean
@@ -38,6 +43,11 @@ public class OutboxAutoConfiguration {
             KafkaAdmin admin, OutboxProperties properties, ObjectProvider<Clock> clock, TraceParents traceParents) {
         return new OutboxRelay(jdbc, transactions, kafka, admin, properties, clock.getIfAvailable(Clock::systemUTC),
                 traceParents);
+    }
+
+    @Bean
+    Poller outboxRelayPoller(WorkSignals signals, OutboxRelay relay, OutboxProperties properties) {
+        return signals.poller(RELAY, properties.safetyPollInterval(), relay);
     }
 
     /** Published events are Kafka's to keep now; the outbox keeps them a week, for looking into a problem. */

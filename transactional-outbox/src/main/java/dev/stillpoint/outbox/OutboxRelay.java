@@ -7,19 +7,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.support.TraceParents;
+import dev.stillpoint.support.work.Work;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -29,9 +28,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Publishes committed outbox events to Kafka, oldest first, as CloudEvents in binary mode. One instance at a time
  * publishes (a PostgreSQL advisory lock), so events of one key keep their order even with several instances.
- * While Kafka is down, events wait in the table and go out when it is back.
+ * While Kafka is down, events wait in the table and go out when it is back. It runs as soon as a transaction that
+ * wrote an event commits ({@link Outbox} signals its poller), and at a slow safety poll.
  */
-class OutboxRelay implements SmartLifecycle {
+class OutboxRelay implements Work {
+
+    /** While Kafka is away, or another instance holds the relay: look again after this long. */
+    private static final Duration RETRY = Duration.ofSeconds(1);
 
     private static final Logger logger = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -50,8 +53,6 @@ class OutboxRelay implements SmartLifecycle {
     private final TraceParents traceParents;
 
     private volatile boolean topicsCreated;
-
-    private ScheduledExecutorService executor;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, KafkaTemplate<String, String> kafka, KafkaAdmin admin,
             OutboxProperties properties, Clock clock, TraceParents traceParents) {
@@ -152,39 +153,19 @@ class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    private void publishSafely() {
-        try {
-            while (publishPending() == this.properties.batchSize()) {
-                // a full batch: there may be more waiting
-            }
-        }
-        catch (RuntimeException ex) {
-            logger.warn("Outbox relay failed, will retry: {}", ex.getMessage());
-        }
-    }
-
+    /**
+     * Publishes one batch: at once again if it was full, after {@link #RETRY} if some of it is still waiting (Kafka
+     * away, or another instance relaying), otherwise when the next event is committed.
+     */
     @Override
-    public void start() {
-        this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "outbox-relay"));
-        long interval = this.properties.pollInterval().toMillis();
-        this.executor.scheduleWithFixedDelay(this::publishSafely, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        this.executor.shutdown();
-        try {
-            this.executor.awaitTermination(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    public Duration run() {
+        int published = publishPending();
+        if (published == this.properties.batchSize()) {
+            return AGAIN;
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        this.executor = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return this.executor != null;
+        boolean waiting = this.jdbc.sql("select exists (select 1 from outbox_event where published_at is null)")
+            .query(Boolean.class).single();
+        return waiting ? RETRY : WHEN_WOKEN;
     }
 
     private record PendingEvent(long position, UUID eventId, String topic, String key, String type, String source,

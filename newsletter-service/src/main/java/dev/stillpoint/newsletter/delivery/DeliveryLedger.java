@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import dev.stillpoint.newsletter.lifecycle.LifecycleEvents;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
+import dev.stillpoint.support.work.WorkSignals;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,8 +31,12 @@ public class DeliveryLedger {
 
     private final String messageIdDomain;
 
-    DeliveryLedger(JdbcClient jdbc, LifecycleEvents events, Clock clock, NewsletterProperties properties) {
+    private final WorkSignals signals;
+
+    DeliveryLedger(JdbcClient jdbc, LifecycleEvents events, Clock clock, NewsletterProperties properties,
+            WorkSignals signals) {
         this.jdbc = jdbc;
+        this.signals = signals;
         this.events = events;
         this.clock = clock;
         this.messageIdDomain = properties.messageIdDomain();
@@ -39,13 +44,15 @@ public class DeliveryLedger {
 
     /** Queues the issue for every confirmed subscriber, as the list stands now; returns how many. */
     public int queueForConfirmedSubscribers(UUID issueId) {
-        return this.jdbc.sql("""
+        int queued = this.jdbc.sql("""
                 insert into delivery (issue_id, subscriber_id, status, message_id)
                 select :issue, id, 'QUEUED', '<' || :issue || '.' || id || '@' || :domain || '>'
                 from subscriber where status = 'CONFIRMED'
                 on conflict do nothing""")
             .param("issue", issueId).param("domain", this.messageIdDomain)
             .update();
+        this.signals.signal(FanOutRelay.NAME);
+        return queued;
     }
 
     /** Cancels every recipient not reached yet; returns how many. */
@@ -58,6 +65,7 @@ public class DeliveryLedger {
     public void fanOutAgain(UUID issueId) {
         this.jdbc.sql("update delivery set fanned_out_at = null where issue_id = ? and status = 'QUEUED'")
             .param(issueId).update();
+        this.signals.signal(FanOutRelay.NAME);
     }
 
     public Progress progress(UUID issueId) {
@@ -90,20 +98,30 @@ public class DeliveryLedger {
             .list();
     }
 
-    /** Claims a recipient for sending, if it is still to be sent to now. */
-    Optional<Claimed> claim(DeliveryRequest request, Duration lease) {
+    /**
+     * Claims, in one statement, those of an issue's recipients that are still to be sent to now (queued, the issue
+     * sending, the subscriber confirmed, nobody else's claim running); returns them with what their email needs.
+     */
+    List<Claimed> claim(UUID issueId, List<UUID> subscriberIds, Duration lease) {
         Instant now = this.clock.instant();
         return this.jdbc.sql("""
                 update delivery d set claimed_until = :until, attempts = d.attempts + 1
                 from subscriber s, newsletter_issue i
-                where d.issue_id = :issue and d.subscriber_id = :subscriber and s.id = d.subscriber_id
+                where d.issue_id = :issue and d.subscriber_id in (:subscribers) and s.id = d.subscriber_id
                 and i.id = d.issue_id and d.status = 'QUEUED' and i.status = 'SENDING' and s.status = 'CONFIRMED'
                 and (d.claimed_until is null or d.claimed_until < :now)
-                returning s.email, s.name, d.message_id, i.title, i.markdown""")
+                returning d.subscriber_id, s.email, s.name, d.message_id""")
             .param("until", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now))
-            .param("issue", request.issueId()).param("subscriber", request.subscriberId())
-            .query((rs, row) -> new Claimed(request, rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4), rs.getString(5)))
+            .param("issue", issueId).param("subscribers", subscriberIds)
+            .query((rs, row) -> new Claimed(new DeliveryRequest(issueId, rs.getObject(1, UUID.class)), rs.getString(2),
+                    rs.getString(3), rs.getString(4)))
+            .list();
+    }
+
+    /** The title and Markdown of an issue. */
+    Optional<Content> content(UUID issueId) {
+        return this.jdbc.sql("select title, markdown from newsletter_issue where id = ?").param(issueId)
+            .query((rs, row) -> new Content(rs.getString(1), rs.getString(2)))
             .optional();
     }
 
@@ -119,8 +137,17 @@ public class DeliveryLedger {
             .optional();
     }
 
-    void markSent(DeliveryRequest request) {
-        settle(request, "SENT", null);
+    /** Settles, in one statement, the recipients of an issue whose emails the SMTP server accepted. */
+    void markSent(UUID issueId, List<UUID> subscriberIds) {
+        if (subscriberIds.isEmpty()) {
+            return;
+        }
+        this.jdbc.sql("""
+                update delivery set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null
+                where issue_id = :issue and subscriber_id in (:subscribers) and status = 'QUEUED'""")
+            .param("now", Timestamp.from(this.clock.instant())).param("issue", issueId)
+            .param("subscribers", subscriberIds)
+            .update();
     }
 
     void markFailed(DeliveryRequest request, String error) {
@@ -131,10 +158,16 @@ public class DeliveryLedger {
         settle(request, "SKIPPED", reason);
     }
 
-    /** Gives a claim back after a transient failure, so the next attempt can claim it at once. */
-    void release(DeliveryRequest request, String error) {
-        this.jdbc.sql("update delivery set claimed_until = null, last_error = ? where issue_id = ? and subscriber_id = ?")
-            .params(error, request.issueId(), request.subscriberId()).update();
+    /** Gives claims back after a transient failure, so the next attempt can claim them at once. */
+    void release(UUID issueId, List<UUID> subscriberIds, String error) {
+        if (subscriberIds.isEmpty()) {
+            return;
+        }
+        this.jdbc.sql("""
+                update delivery set claimed_until = null, last_error = :error
+                where issue_id = :issue and subscriber_id in (:subscribers)""")
+            .param("error", error).param("issue", issueId).param("subscribers", subscriberIds)
+            .update();
     }
 
     /** Leaves a recipient of a paused issue to be fanned out again on resume. */
@@ -180,8 +213,11 @@ public class DeliveryLedger {
     }
 
     /** A recipient claimed for sending, with what the email needs. */
-    record Claimed(DeliveryRequest request, String email, String name, String messageId, String title,
-            String markdown) {
+    record Claimed(DeliveryRequest request, String email, String name, String messageId) {
+    }
+
+    /** What an issue says. */
+    record Content(String title, String markdown) {
     }
 
     /** The statuses of a recipient's row, subscriber and issue, and whether another instance holds its claim. */

@@ -3,16 +3,15 @@ package dev.stillpoint.newsletter.delivery;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.stillpoint.events.newsletter.NewsletterTopics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.stillpoint.support.work.Poller;
+import dev.stillpoint.support.work.Work;
+import dev.stillpoint.support.work.WorkSignals;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,12 +20,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Fans a sending issue out into one record per recipient on {@code newsletter.deliveries}, which every instance's
  * senders consume as one group. A batch is marked in the ledger and sent to Kafka in one database transaction that
  * commits only once the broker has every record; a recipient whose record was never acted on (say, its issue was
- * paused) is fanned out again after a while, and the ledger keeps a second record from sending twice.
+ * paused) is fanned out again after a while, and the ledger keeps a second record from sending twice. It runs as
+ * soon as an issue's recipients are queued ({@link DeliveryLedger} signals after the commit), and at a safety poll.
  */
 @Component
-class FanOutRelay implements SmartLifecycle {
+class FanOutRelay implements Work {
 
-    private static final Logger logger = LoggerFactory.getLogger(FanOutRelay.class);
+    static final String NAME = "newsletter-fan-out";
+
+    private static final Duration SAFETY_POLL = Duration.ofSeconds(10);
 
     private static final int BATCH = 500;
 
@@ -39,8 +41,6 @@ class FanOutRelay implements SmartLifecycle {
     private final TransactionTemplate transactions;
 
     private final JsonMapper json;
-
-    private ScheduledExecutorService poller;
 
     FanOutRelay(DeliveryLedger ledger, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
             JsonMapper json) {
@@ -63,38 +63,19 @@ class FanOutRelay implements SmartLifecycle {
         return (count != null) ? count : 0;
     }
 
-    private void fanOutSafely() {
-        try {
-            while (fanOut() == BATCH) {
-                // a full batch: there may be more
-            }
-        }
-        catch (RuntimeException ex) {
-            logger.warn("Fan-out failed, will try again: {}", ex.getMessage());
-        }
+    @Override
+    public Duration run() {
+        return (fanOut() == BATCH) ? AGAIN : WHEN_WOKEN;
     }
 
-    @Override
-    public void start() {
-        this.poller = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "newsletter-fan-out"));
-        this.poller.scheduleWithFixedDelay(this::fanOutSafely, 0, 250, TimeUnit.MILLISECONDS);
-    }
+    @Configuration(proxyBeanMethods = false)
+    static class Polling {
 
-    @Override
-    public void stop() {
-        this.poller.shutdown();
-        try {
-            this.poller.awaitTermination(30, TimeUnit.SECONDS);
+        @Bean
+        Poller fanOutPoller(WorkSignals signals, FanOutRelay relay) {
+            return signals.poller(NAME, SAFETY_POLL, relay);
         }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        this.poller = null;
-    }
 
-    @Override
-    public boolean isRunning() {
-        return this.poller != null;
     }
 
 }

@@ -14,6 +14,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Writes an issue's email for one recipient: text and HTML, and the headers that let mail providers show an
@@ -43,27 +44,90 @@ public class NewsletterEmails {
     /** The email of an issue for a subscriber, or, with {@code subscriberId} null, a test copy without a working link. */
     public OutgoingEmail compose(String messageId, String email, String name, UUID subscriberId, String title,
             String markdownBody) {
-        String unsubscribe = this.properties.link("/unsubscribe?token="
-                + ((subscriberId != null) ? this.tokens.token(subscriberId, Purpose.UNSUBSCRIBE) : "test-copy")).toString();
-        String data = (subscriberId != null)
-                ? this.properties.link("/subscriber/data?token=" + this.tokens.token(subscriberId, Purpose.DATA)).toString()
-                : null;
+        return (subscriberId != null) ? render(title, markdownBody).personalise(messageId, email, name, subscriberId)
+                : testCopy(messageId, email, name, title, markdownBody);
+    }
+
+    /**
+     * The issue rendered once (Markdown to HTML, the template around it), with only the recipient's links left to
+     * fill in: what every recipient's email shares is not worked out again for each of them.
+     */
+    Rendered render(String title, String markdownBody) {
+        Context model = model(title, markdownBody, Rendered.UNSUBSCRIBE, Rendered.DATA);
+        return new Rendered(title, markdownBody, this.templates.process(TEMPLATE, model));
+    }
+
+    private OutgoingEmail testCopy(String messageId, String email, String name, String title, String markdownBody) {
+        String unsubscribe = this.properties.link("/unsubscribe?token=test-copy").toString();
+        String html = this.templates.process(TEMPLATE, model(title, markdownBody, unsubscribe, null));
+        return email(messageId, email, name, title, text(title, markdownBody.strip(), unsubscribe, null), html, unsubscribe);
+    }
+
+    private Context model(String title, String markdownBody, String unsubscribe, String data) {
         Context model = new Context();
         model.setVariable("title", title);
-        model.setVariable("name", name);
         model.setVariable("body", this.markdown.toHtml(markdownBody));
         model.setVariable("unsubscribe", unsubscribe);
         model.setVariable("data", data);
         model.setVariable("from", this.properties.fromName());
-        String text = title + "\n\n" + markdownBody.strip() + "\n\n--\nYou receive this because you subscribed to the "
+        return model;
+    }
+
+    private String text(String title, String strippedMarkdown, String unsubscribe, String data) {
+        return title + "\n\n" + strippedMarkdown + "\n\n--\nYou receive this because you subscribed to the "
                 + "quarterly newsletter of " + this.properties.fromName() + ".\nUnsubscribe in one click: " + unsubscribe
                 + "\n" + ((data != null) ? "See, download or erase your data: " + data + "\n" : "");
+    }
+
+    private OutgoingEmail email(String messageId, String email, String name, String title, String text, String html,
+            String unsubscribe) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("List-Unsubscribe", "<" + unsubscribe + ">");
         headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         headers.put("List-Id", "Newsletter <newsletter." + this.properties.messageIdDomain() + ">");
-        return new OutgoingEmail(messageId, email, name, title, text, this.templates.process(TEMPLATE, model),
-                List.of(), headers);
+        return new OutgoingEmail(messageId, email, name, title, text, html, List.of(), headers);
+    }
+
+    /** An issue's email with the recipient's links still to fill in. */
+    final class Rendered {
+
+        /** Stand-ins the template renders where each recipient's links go: letters only, which it leaves as they are. */
+        static final String UNSUBSCRIBE = "STILLPOINTUNSUBSCRIBELINK";
+
+        static final String DATA = "STILLPOINTDATALINK";
+
+        private final String title;
+
+        private final String markdown;
+
+        private final String strippedMarkdown;
+
+        private final String html;
+
+        Rendered(String title, String markdown, String html) {
+            this.title = title;
+            this.markdown = markdown;
+            this.strippedMarkdown = markdown.strip();
+            this.html = html;
+        }
+
+        boolean isOf(String title, String markdown) {
+            return this.title.equals(title) && this.markdown.equals(markdown);
+        }
+
+        OutgoingEmail personalise(String messageId, String email, String name, UUID subscriberId) {
+            String unsubscribe = NewsletterEmails.this.properties
+                .link("/unsubscribe?token=" + NewsletterEmails.this.tokens.token(subscriberId, Purpose.UNSUBSCRIBE))
+                .toString();
+            String data = NewsletterEmails.this.properties
+                .link("/subscriber/data?token=" + NewsletterEmails.this.tokens.token(subscriberId, Purpose.DATA))
+                .toString();
+            String html = this.html.replace(UNSUBSCRIBE, HtmlUtils.htmlEscape(unsubscribe))
+                .replace(DATA, HtmlUtils.htmlEscape(data));
+            return email(messageId, email, name, this.title, text(this.title, this.strippedMarkdown, unsubscribe, data),
+                    html, unsubscribe);
+        }
+
     }
 
 }

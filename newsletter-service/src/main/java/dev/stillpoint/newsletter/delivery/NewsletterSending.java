@@ -1,7 +1,14 @@
 package dev.stillpoint.newsletter.delivery;
 
 import java.time.Duration;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
@@ -15,15 +22,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends one recipient their issue, if the ledger says it is still theirs to get: claimed, throttled, sent, settled.
- * A transient SMTP failure gives the claim back and throws, so the record is retried with back-off; a permanent one
- * is recorded and never retried.
+ * Sends recipients their issue, if the ledger says it is still theirs to get: claimed, throttled, sent, settled. It
+ * works in chunks: one statement claims a chunk's recipients and one settles those sent, and the issue is rendered
+ * once, each recipient's email differing only in its links. A transient SMTP failure gives the rest of the chunk back
+ * and throws, so that the batch is retried with back-off; a permanent one is recorded and never retried.
  */
 @Service
 class NewsletterSending {
 
     /** The kind in the {@code stillpoint.emails} counter. */
     static final String KIND = "NEWSLETTER";
+
+    /** The most recipients claimed at once: at the throttle's pace, a chunk's claims last about a second. */
+    private static final int MAX_CHUNK = 100;
 
     private static final Logger logger = LoggerFactory.getLogger(NewsletterSending.class);
 
@@ -41,6 +52,10 @@ class NewsletterSending {
 
     private final TokenBucket perHour;
 
+    private final int chunk;
+
+    private final Map<UUID, NewsletterEmails.Rendered> rendered = new ConcurrentHashMap<>();
+
     NewsletterSending(DeliveryLedger ledger, NewsletterEmails emails, Mailer mailer, NewsletterProperties properties,
             MeterRegistry registry) {
         this.registry = registry;
@@ -50,36 +65,104 @@ class NewsletterSending {
         this.lease = properties.lease();
         this.perSecond = new TokenBucket(properties.ratePerSecond(), Duration.ofSeconds(1));
         this.perHour = new TokenBucket(properties.ratePerHour(), Duration.ofHours(1));
+        this.chunk = Math.max(1, Math.min(MAX_CHUNK, properties.ratePerSecond()));
     }
 
-    void send(DeliveryRequest request) throws InterruptedException {
-        // wait for the throttle before claiming: a claim held while waiting could outlive its lease
-        this.perHour.take();
-        this.perSecond.take();
-        Optional<DeliveryLedger.Claimed> claimed = this.ledger.claim(request, this.lease);
-        if (claimed.isEmpty()) {
-            notClaimed(request);
-            return;
+    /**
+     * Sends each request, in order, in chunks; throws {@link RetryLaterException} if any must come again later (the
+     * batch is then retried whole, and those reached already are skipped).
+     */
+    void send(List<DeliveryRequest> requests) throws InterruptedException {
+        for (int from = 0; from < requests.size(); from += this.chunk) {
+            sendChunk(requests.subList(from, Math.min(requests.size(), from + this.chunk)));
         }
-        DeliveryLedger.Claimed recipient = claimed.get();
-        try {
-            this.mailer.send(this.emails.compose(recipient.messageId(), recipient.email(), recipient.name(),
-                    request.subscriberId(), recipient.title(), recipient.markdown()));
-            this.ledger.markSent(request);
-            MeteredMailer.count(this.registry, KIND, "sent");
+    }
+
+    private void sendChunk(List<DeliveryRequest> requests) throws InterruptedException {
+        // wait for the hourly throttle before claiming: a claim held while waiting could outlive its lease
+        for (int i = 0; i < requests.size(); i++) {
+            this.perHour.take();
         }
-        catch (MailDeliveryException ex) {
-            if (!ex.isPermanent()) {
-                this.ledger.release(request, ex.getMessage());
-                MeteredMailer.count(this.registry, KIND, "retried");
-                throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(ex.getMessage()), ex);
+        Map<UUID, List<DeliveryRequest>> byIssue = requests.stream()
+            .collect(Collectors.groupingBy(DeliveryRequest::issueId, LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<UUID, List<DeliveryRequest>> issue : byIssue.entrySet()) {
+            sendIssue(issue.getKey(), issue.getValue());
+        }
+    }
+
+    private void sendIssue(UUID issueId, List<DeliveryRequest> requests) throws InterruptedException {
+        List<DeliveryLedger.Claimed> claimed = this.ledger.claim(issueId,
+                requests.stream().map(DeliveryRequest::subscriberId).toList(), this.lease);
+        Set<UUID> wasClaimed = claimed.stream().map((recipient) -> recipient.request().subscriberId())
+            .collect(Collectors.toSet());
+        RetryLaterException later = null;
+        for (DeliveryRequest request : requests) {
+            if (!wasClaimed.contains(request.subscriberId())) {
+                try {
+                    notClaimed(request);
+                }
+                catch (RetryLaterException ex) {
+                    later = ex;
+                }
             }
-            logger.warn("Issue {} refused for subscriber {}: {}", request.issueId(), request.subscriberId(),
-                    Redaction.addresses(ex.getMessage()));
-            this.ledger.markFailed(request, ex.getMessage());
-            MeteredMailer.count(this.registry, KIND, "failed");
         }
-        complete(request);
+        if (!claimed.isEmpty()) {
+            sendClaimed(issueId, claimed);
+        }
+        complete(issueId);
+        if (later != null) {
+            throw later;
+        }
+    }
+
+    /** Sends the claimed recipients and settles them; a transient failure gives the rest back and throws. */
+    private void sendClaimed(UUID issueId, List<DeliveryLedger.Claimed> claimed) throws InterruptedException {
+        NewsletterEmails.Rendered issue = rendering(issueId);
+        List<UUID> sent = new ArrayList<>(claimed.size());
+        try {
+            for (int i = 0; i < claimed.size(); i++) {
+                DeliveryLedger.Claimed recipient = claimed.get(i);
+                this.perSecond.take();
+                try {
+                    this.mailer.send(issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
+                            recipient.request().subscriberId()));
+                    sent.add(recipient.request().subscriberId());
+                    MeteredMailer.count(this.registry, KIND, "sent");
+                }
+                catch (MailDeliveryException ex) {
+                    if (!ex.isPermanent()) {
+                        this.ledger.release(issueId, claimed.subList(i, claimed.size()).stream()
+                            .map((left) -> left.request().subscriberId()).toList(), ex.getMessage());
+                        MeteredMailer.count(this.registry, KIND, "retried");
+                        throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(ex.getMessage()),
+                                ex);
+                    }
+                    logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
+                            Redaction.addresses(ex.getMessage()));
+                    this.ledger.markFailed(recipient.request(), ex.getMessage());
+                    MeteredMailer.count(this.registry, KIND, "failed");
+                }
+            }
+        }
+        finally {
+            this.ledger.markSent(issueId, sent);
+        }
+    }
+
+    /** The issue rendered once for all its recipients (again only if it was changed meanwhile). */
+    private NewsletterEmails.Rendered rendering(UUID issueId) {
+        DeliveryLedger.Content content = this.ledger.content(issueId)
+            .orElseThrow(() -> new IllegalStateException("No issue " + issueId));
+        NewsletterEmails.Rendered known = this.rendered.get(issueId);
+        if (known != null && known.isOf(content.title(), content.markdown())) {
+            return known;
+        }
+        if (this.rendered.size() > 16) {
+            this.rendered.clear();
+        }
+        NewsletterEmails.Rendered fresh = this.emails.render(content.title(), content.markdown());
+        this.rendered.put(issueId, fresh);
+        return fresh;
     }
 
     private void notClaimed(DeliveryRequest request) {
@@ -89,7 +172,6 @@ class NewsletterSending {
         }
         if (!"CONFIRMED".equals(state.subscriber())) {
             this.ledger.markSkipped(request, "unsubscribed before it was sent");
-            complete(request);
         }
         else if ("PAUSED".equals(state.issue())) {
             this.ledger.leaveForResume(request);
@@ -99,9 +181,9 @@ class NewsletterSending {
         }
     }
 
-    private void complete(DeliveryRequest request) {
-        if (this.ledger.completeIfDone(request.issueId())) {
-            logger.info("Issue {}: every recipient is accounted for", request.issueId());
+    private void complete(UUID issueId) {
+        if (this.ledger.completeIfDone(issueId)) {
+            logger.info("Issue {}: every recipient is accounted for", issueId);
         }
     }
 

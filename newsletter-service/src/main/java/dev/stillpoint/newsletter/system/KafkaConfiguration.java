@@ -7,10 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.BackOff;
@@ -47,17 +51,42 @@ class KafkaConfiguration {
             .build();
     }
 
+    /** Dead letters go to the record's topic + {@code -dlt}, same partition, with the reason in the headers. */
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, MeterRegistry registry) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition()));
-        ExponentialBackOff retryForAsLongAsItTakes = new ExponentialBackOff(500, 2.0);
-        retryForAsLongAsItTakes.setMaxInterval(30_000);
+    ConsumerRecordRecoverer deadLetters(KafkaTemplate<String, String> template, MeterRegistry registry) {
+        return DeadLetters.counted(new DeadLetterPublishingRecoverer(template,
+                (record, ex) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition())), registry);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(ConsumerRecordRecoverer deadLetters) {
         ExponentialBackOff fewTimes = new ExponentialBackOff(500, 2.0);
         fewTimes.setMaxAttempts(3);
-        DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, registry), fewTimes);
-        handler.setBackOffFunction((record, ex) -> isRetryLater(ex) ? retryForAsLongAsItTakes : (BackOff) null);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, fewTimes);
+        handler.setBackOffFunction((record, ex) -> isRetryLater(ex) ? retryForAsLongAsItTakes() : (BackOff) null);
         return handler;
+    }
+
+    /**
+     * The senders' containers: each poll's records as one batch ({@link DeliveryListener}). A batch that fails is
+     * retried whole, in memory, with back-off for as long as it takes (the consumer paused but polling, so it keeps
+     * its partitions): the ledger makes sending a batch again safe, as whoever was reached already is skipped.
+     */
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<Object, Object> deliveriesContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+            ConsumerRecordRecoverer deadLetters) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, consumers);
+        factory.setBatchListener(true);
+        factory.setCommonErrorHandler(new DefaultErrorHandler(deadLetters, retryForAsLongAsItTakes()));
+        return factory;
+    }
+
+    private static ExponentialBackOff retryForAsLongAsItTakes() {
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        return backOff;
     }
 
     private static boolean isRetryLater(Throwable ex) {

@@ -1,11 +1,12 @@
 package dev.stillpoint.notification.delivery;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.stillpoint.mail.MailDeliveryException;
@@ -13,21 +14,27 @@ import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.support.Redaction;
 import dev.stillpoint.support.TraceParents;
+import dev.stillpoint.support.work.Work;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends the notifications that are due. A transient SMTP failure is retried later with a growing delay; a permanent
  * one (a 5xx answer) is recorded and never retried. Nothing is lost: a claim that was never settled, because the
- * instance died, expires and the notification is sent again, with the same Message-ID.
+ * instance died, expires and the notification is sent again, with the same Message-ID. Its poller runs it as soon
+ * as a notification becomes due ({@link DeliveryQueue} signals after the commit), and sleeps until the next retry is
+ * due otherwise.
  */
 @Component
-class DeliveryDispatcher implements SmartLifecycle {
+class DeliveryDispatcher implements Work, DisposableBean {
+
+    /** Something is due but cannot be claimed yet (held by another instance, or behind an earlier email). */
+    private static final Duration BLOCKED = Duration.ofSeconds(1);
 
     private static final Logger logger = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
@@ -43,13 +50,17 @@ class DeliveryDispatcher implements SmartLifecycle {
 
     private final TraceParents traceParents;
 
-    private ScheduledExecutorService poller;
+    private final Clock clock;
 
-    private ExecutorService senders;
+    private final ExecutorService senders;
 
     DeliveryDispatcher(DeliveryQueue queue, List<EmailComposer> composers, Mailer mailer,
-            DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents) {
+            DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents, Clock clock) {
         this.traceParents = traceParents;
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(properties.senders(),
+                (runnable) -> new Thread(runnable, "mail-sender-" + threads.incrementAndGet()));
         this.queue = queue;
         this.composers = composers;
         this.mailer = mailer;
@@ -109,43 +120,23 @@ class DeliveryDispatcher implements SmartLifecycle {
             .orElseThrow(() -> new IllegalStateException("No email is written for notifications of kind " + kind));
     }
 
-    private void dispatchSafely() {
-        try {
-            while (dispatchDue() == this.properties.batchSize()) {
-                // a full batch: more may be due
-            }
+    /** Sends a batch; then at once again, or when the next retry is due, or when woken by a new notification. */
+    @Override
+    public Duration run() {
+        if (dispatchDue() > 0) {
+            return AGAIN;
         }
-        catch (RuntimeException ex) {
-            logger.warn("Delivery dispatch failed, will retry: {}", ex.getMessage());
+        Instant next = this.queue.nextAttempt();
+        if (next == null) {
+            return WHEN_WOKEN;
         }
+        Duration untilDue = Duration.between(this.clock.instant(), next);
+        return untilDue.isNegative() || untilDue.isZero() ? BLOCKED : untilDue;
     }
 
     @Override
-    public void start() {
-        AtomicInteger threads = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(this.properties.senders(),
-                (runnable) -> new Thread(runnable, "mail-sender-" + threads.incrementAndGet()));
-        this.poller = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "delivery-poller"));
-        this.poller.scheduleWithFixedDelay(this::dispatchSafely, 0, this.properties.pollInterval().toMillis(),
-                TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        this.poller.shutdown();
-        try {
-            this.poller.awaitTermination(30, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+    public void destroy() {
         this.senders.shutdown();
-        this.poller = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return this.poller != null;
     }
 
 }

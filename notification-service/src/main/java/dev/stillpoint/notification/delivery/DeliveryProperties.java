@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param pollInterval how often the dispatcher looks for emails that are due
+ * @param safetyPollInterval how often the dispatcher looks for due emails unprompted: a new due email wakes it at
+ * once, and it sleeps exactly until the next retry, so this is only a backstop
  * @param batchSize the most emails one instance claims at once
  * @param lease how long a claim lasts: an email claimed by an instance that died is sent by another after this
  * @param initialRetryDelay the wait after the first transient failure; it doubles with each failure
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param messageIdDomain the domain of Message-IDs; when unset, that of the sender's address
  */
 @ConfigurationProperties("stillpoint.delivery")
-public record DeliveryProperties(@DefaultValue("250ms") Duration pollInterval, @DefaultValue("50") int batchSize,
+public record DeliveryProperties(@DefaultValue("10s") Duration safetyPollInterval, @DefaultValue("50") int batchSize,
         @DefaultValue("2m") Duration lease, @DefaultValue("5s") Duration initialRetryDelay,
         @DefaultValue("30m") Duration maxRetryDelay, @DefaultValue("30") int maxAttempts, @DefaultValue("4") int senders,
         String messageIdDomain) {

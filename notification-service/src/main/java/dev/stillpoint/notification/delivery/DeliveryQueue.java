@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.stillpoint.support.TraceParents;
+import dev.stillpoint.support.work.WorkSignals;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,8 +35,12 @@ public class DeliveryQueue {
 
     private final TraceParents traceParents;
 
-    DeliveryQueue(JdbcClient jdbc, Clock clock, MessageIdDomain messageIdDomain, TraceParents traceParents) {
+    private final WorkSignals signals;
+
+    DeliveryQueue(JdbcClient jdbc, Clock clock, MessageIdDomain messageIdDomain, TraceParents traceParents,
+            WorkSignals signals) {
         this.traceParents = traceParents;
+        this.signals = signals;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messageIdDomain = messageIdDomain.value();
@@ -53,7 +59,7 @@ public class DeliveryQueue {
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(NewNotification notification, NotificationStatus status, String reason) {
         UUID id = notification.id();
-        return this.jdbc.sql("""
+        boolean added = this.jdbc.sql("""
                 insert into notification (id, booking_id, booking_version, kind, recipient, time_zone, event_type, event,
                     status, reason, due_at, expires_at, next_attempt_at, message_id, created_at, trace_parent)
                 values (:id, :bookingId, :bookingVersion, :kind, :recipient, :timeZone, :eventType, :event::json,
@@ -75,6 +81,15 @@ public class DeliveryQueue {
             .param("now", Timestamp.from(this.clock.instant()))
             .param("traceParent", this.traceParents.current())
             .update() == 1;
+        if (added && status == NotificationStatus.PENDING) {
+            signalDue();
+        }
+        return added;
+    }
+
+    /** Wakes the dispatchers once the current transaction commits: a notification is due. */
+    private void signalDue() {
+        this.signals.signal(DeliveryPolling.DISPATCHER);
     }
 
     /**
@@ -83,7 +98,7 @@ public class DeliveryQueue {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean release(UUID id) {
-        return this.jdbc.sql("""
+        boolean released = this.jdbc.sql("""
                 update notification set
                     status = case when expires_at <= :now then 'SKIPPED' else 'PENDING' end,
                     reason = case when expires_at <= :now then :expired end,
@@ -93,6 +108,10 @@ public class DeliveryQueue {
             .param("expired", EXPIRED)
             .param("id", id)
             .update() == 1;
+        if (released) {
+            signalDue();
+        }
+        return released;
     }
 
     /**
@@ -151,6 +170,14 @@ public class DeliveryQueue {
                     rs.getString("event_type"), rs.getString("event"), rs.getString("message_id"), rs.getInt("attempts"),
                     rs.getString("trace_parent")))
             .list();
+    }
+
+    /** When the next pending notification may be attempted (its retry time, or its claim's end); null if none. */
+    Instant nextAttempt() {
+        return this.jdbc.sql("select min(greatest(next_attempt_at, coalesce(claimed_until, next_attempt_at))) "
+                + "from notification where status = 'PENDING'")
+            .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)))
+            .single().map(Timestamp::toInstant).orElse(null);
     }
 
     void markSent(UUID id) {

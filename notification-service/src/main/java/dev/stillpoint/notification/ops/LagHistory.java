@@ -1,6 +1,7 @@
 package dev.stillpoint.notification.ops;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,18 +9,17 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import dev.stillpoint.support.work.Poller;
+import dev.stillpoint.support.work.Work;
+import dev.stillpoint.support.work.WorkSignals;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +28,7 @@ import org.springframework.stereotype.Component;
  * the console's chart. Kept in memory: after a restart the chart starts again.
  */
 @Component
-class LagHistory implements SmartLifecycle, MeterBinder {
-
-    private static final Logger logger = LoggerFactory.getLogger(LagHistory.class);
+class LagHistory implements Work, MeterBinder {
 
     private final KafkaInspector inspector;
 
@@ -41,8 +39,6 @@ class LagHistory implements SmartLifecycle, MeterBinder {
     private final Deque<Sample> samples = new ArrayDeque<>();
 
     private volatile MultiGauge gauge;
-
-    private ScheduledExecutorService executor;
 
     LagHistory(KafkaInspector inspector, OpsConsoleProperties properties, Clock clock) {
         this.inspector = inspector;
@@ -88,31 +84,21 @@ class LagHistory implements SmartLifecycle, MeterBinder {
         }
     }
 
-    private void sampleSafely() {
-        try {
-            sample();
+    /** Samples, and comes back after the sample interval (the poller's own interval: nothing wakes it early). */
+    @Override
+    public Duration run() {
+        sample();
+        return this.properties.lagSampleInterval();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Sampling {
+
+        @Bean
+        Poller lagSampler(WorkSignals signals, LagHistory history, OpsConsoleProperties properties) {
+            return signals.poller("lag-sampler", properties.lagSampleInterval(), history);
         }
-        catch (RuntimeException ex) {
-            logger.warn("Could not measure consumer lag: {}", ex.getMessage());
-        }
-    }
 
-    @Override
-    public void start() {
-        this.executor = Executors.newSingleThreadScheduledExecutor((runnable) -> new Thread(runnable, "lag-sampler"));
-        long interval = this.properties.lagSampleInterval().toMillis();
-        this.executor.scheduleWithFixedDelay(this::sampleSafely, 0, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public void stop() {
-        this.executor.shutdownNow();
-        this.executor = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return this.executor != null;
     }
 
     /** Total lag of each group at one moment. */

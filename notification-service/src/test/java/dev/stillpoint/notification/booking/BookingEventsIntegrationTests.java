@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Booking events on a real broker become emails at a real SMTP server, once each. */
-@SpringBootTest(properties = { "stillpoint.delivery.initial-retry-delay=300ms", "stillpoint.delivery.poll-interval=100ms" })
+@SpringBootTest(properties = { "stillpoint.delivery.initial-retry-delay=300ms" })
 class BookingEventsIntegrationTests extends IntegrationTestBase {
 
     @Autowired

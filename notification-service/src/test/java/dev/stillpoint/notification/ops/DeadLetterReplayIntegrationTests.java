@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stillpoint.ops.operators.alice=" + DeadLetterReplayIntegrationTests.ALICE_PASSWORD,
-        "stillpoint.delivery.poll-interval=100ms", "stillpoint.reminders.quiet-hours.starts=00:00",
+        "stillpoint.reminders.quiet-hours.starts=00:00",
         "stillpoint.reminders.quiet-hours.ends=00:00" })
 class DeadLetterReplayIntegrationTests extends IntegrationTestBase {
 

@@ -38,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * replays it, and the client's confirmation arrives; the delivery log and the scheduled work do what they say.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "stillpoint.ops.password=" + OpsConsoleBrowserTests.PASSWORD, "stillpoint.delivery.poll-interval=100ms",
+        "stillpoint.ops.password=" + OpsConsoleBrowserTests.PASSWORD,
         "db-scheduler.polling-interval=200ms", "stillpoint.ops-console.lag-sample-interval=1s",
         "stillpoint.reminders.quiet-hours.starts=00:00", "stillpoint.reminders.quiet-hours.ends=00:00" })
 class OpsConsoleBrowserTests extends IntegrationTestBase {

@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * notification-service honours an erasure request: the client's emails and their planned reminders are gone, and it
  * reports so. Chains that are over keep no address, and the logs never had one.
  */
-@SpringBootTest(properties = { "stillpoint.delivery.poll-interval=100ms", "stillpoint.reminders.quiet-hours.starts=00:00",
+@SpringBootTest(properties = { "stillpoint.reminders.quiet-hours.starts=00:00",
         "stillpoint.reminders.quiet-hours.ends=00:00" })
 @ExtendWith(OutputCaptureExtension.class)
 class ClientErasureIntegrationTests extends IntegrationTestBase {

@@ -45,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  * client's local times, moved by a reschedule, emptied by a cancellation, deaf to stale events, and delivered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "stillpoint.delivery.poll-interval=100ms", "db-scheduler.polling-interval=200ms",
+        "db-scheduler.polling-interval=200ms",
         "db-scheduler.heartbeat-interval=1s", "stillpoint.staff.password=" + ReminderIntegrationTests.PASSWORD })
 @AutoConfigureRestTestClient
 class ReminderIntegrationTests extends IntegrationTestBase {

@@ -111,7 +111,6 @@ class ReminderScaleOutIntegrationTests {
                 Map.entry("spring.mail.host", "127.0.0.1"), Map.entry("spring.mail.port", SMTP_PORT),
                 Map.entry("server.port", 0), Map.entry("stillpoint.staff.password", "scale-out"),
                 Map.entry("db-scheduler.scheduler-name", name), Map.entry("db-scheduler.polling-interval", "500ms"),
-                Map.entry("stillpoint.delivery.poll-interval", "100ms"),
                 Map.entry("stillpoint.reminders.hydration-before", "30s"),
                 Map.entry("stillpoint.reminders.minimum-lead", "5s"),
                 // only the hydration reminder falls inside the test: no morning note, the rest days away

@@ -1,0 +1,46 @@
+package dev.stillpoint.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MimeMessagesTests {
+
+    @Test
+    void plainAsciiTravelsAsItIsAndAnythingElseQuotedPrintable() {
+        assertThat(MimeMessages.transferEncoding("Hello Ada,\nsee you on Tuesday.\n")).isEqualTo("7bit");
+        assertThat(MimeMessages.transferEncoding("Chloë, à bientôt")).isEqualTo("quoted-printable");
+        assertThat(MimeMessages.transferEncoding("x".repeat(999))).isEqualTo("quoted-printable");
+        assertThat(MimeMessages.transferEncoding("x".repeat(998) + "\n" + "y".repeat(998))).isEqualTo("7bit");
+        assertThat(MimeMessages.transferEncoding("a lone\rreturn")).isEqualTo("quoted-printable");
+    }
+
+    @Test
+    void theEncodingChosenIsTheOneWrittenAndTheTextReadsBackUnchanged() throws Exception {
+        Session session = Session.getInstance(new Properties());
+        MimeMessage message = MimeMessages.build(session, new InternetAddress("hello@stillpoint.example"),
+                new OutgoingEmail("<m1@stillpoint.example>", "chloe@example.com", "Chloë", "Aftercare",
+                        "Be gentle with yourself, Chloë.", "<p>Plain ASCII.</p>", List.of(), Map.of()));
+        message.saveChanges();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        message.writeTo(written);
+        String source = written.toString(StandardCharsets.US_ASCII);
+        assertThat(source).contains("Content-Transfer-Encoding: quoted-printable", "Content-Transfer-Encoding: 7bit");
+
+        MimeMessage read = new MimeMessage(session, new java.io.ByteArrayInputStream(written.toByteArray()));
+        MimeMultipart alternative = (MimeMultipart) read.getContent();
+        assertThat(alternative.getBodyPart(0).getContent()).isEqualTo("Be gentle with yourself, Chloë.");
+        assertThat(alternative.getBodyPart(1).getContent()).isEqualTo("<p>Plain ASCII.</p>");
+    }
+
+}

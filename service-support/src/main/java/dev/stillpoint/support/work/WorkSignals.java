@@ -1,0 +1,163 @@
+package dev.stillpoint.support.work;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Wakes a {@link Poller} when work becomes due because of a commit: at once in this instance (after the commit), and
+ * in every other instance of the service through PostgreSQL's {@code LISTEN/NOTIFY} on a channel named after the
+ * service's schema (a notification is delivered only if, and when, its transaction commits). Written by hand because
+ * it is small and no library offers it for plain JDBC; the pollers' safety poll covers a notification lost while the
+ * listening connection was down.
+ */
+public final class WorkSignals implements SmartLifecycle {
+
+    private static final Logger logger = LoggerFactory.getLogger(WorkSignals.class);
+
+    private static final Duration RECONNECT = Duration.ofSeconds(2);
+
+    private final Map<String, Poller> pollers = new ConcurrentHashMap<>();
+
+    private final DataSource dataSource;
+
+    private final JdbcClient jdbc;
+
+    private volatile boolean running;
+
+    private volatile Thread listener;
+
+    private volatile boolean listening;
+
+    /** Signals across instances through {@code dataSource}'s PostgreSQL; with nulls, within this JVM only. */
+    public WorkSignals(DataSource dataSource, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    /** A poller that {@link #signal(String) signal(name)} wakes; declare it as a bean so that it starts and stops. */
+    public Poller poller(String name, Duration safetyPoll, Work work) {
+        Poller poller = new Poller(name, safetyPoll, work);
+        if (this.pollers.putIfAbsent(name, poller) != null) {
+            throw new IllegalStateException("A poller named " + name + " exists already");
+        }
+        return poller;
+    }
+
+    /**
+     * Work for the poller {@code name} is due once the current transaction commits (at once outside a transaction):
+     * wakes it here after the commit, and in every other instance at the commit.
+     */
+    public void signal(String name) {
+        if (this.jdbc != null) {
+            this.jdbc.sql("select pg_notify(current_schema(), ?)").param(name).query((ResultSet rs) -> { });
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    wake(name);
+                }
+            });
+        }
+        else {
+            wake(name);
+        }
+    }
+
+    private void wake(String name) {
+        Poller poller = this.pollers.get(name);
+        if (poller != null) {
+            poller.wake();
+        }
+    }
+
+    private void listen() {
+        while (this.running) {
+            try (Connection connection = this.dataSource.getConnection()) {
+                String channel;
+                try (Statement statement = connection.createStatement()) {
+                    try (ResultSet schema = statement.executeQuery("select current_schema()")) {
+                        schema.next();
+                        channel = schema.getString(1);
+                    }
+                    statement.execute("listen \"" + channel.replace("\"", "\"\"") + "\"");
+                }
+                PGConnection notifications = connection.unwrap(PGConnection.class);
+                logger.debug("Listening for work signals on channel {}", channel);
+                // a signal may have come while nobody listened: every poller looks once
+                this.pollers.values().forEach(Poller::wake);
+                this.listening = true;
+                while (this.running) {
+                    PGNotification[] received = notifications.getNotifications(500);
+                    if (received != null) {
+                        for (PGNotification notification : received) {
+                            wake(notification.getParameter());
+                        }
+                    }
+                }
+            }
+            catch (SQLException | RuntimeException ex) {
+                this.listening = false;
+                if (this.running) {
+                    logger.warn("Not listening for other instances' work signals (safety polls continue), will retry: {}",
+                            ex.getMessage());
+                    java.util.concurrent.locks.LockSupport.parkNanos(RECONNECT.toNanos());
+                }
+            }
+        }
+    }
+
+    /** Whether notifications from other instances reach this one now. */
+    boolean listening() {
+        return this.listening;
+    }
+
+    @Override
+    public void start() {
+        this.running = true;
+        if (this.dataSource != null) {
+            Thread thread = new Thread(this::listen, "work-signals");
+            thread.setDaemon(true);
+            this.listener = thread;
+            thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        this.running = false;
+        Thread thread = this.listener;
+        if (thread != null) {
+            try {
+                thread.join(RECONNECT.toMillis());
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        this.listener = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return this.running;
+    }
+
+}
