@@ -19,10 +19,14 @@ import java.util.Map;
  * @param smtpMessages messages {@code smtp-source} sends for the SMTP limit
  * @param kafkaRecords records Kafka's producer performance tool sends for the Kafka limit
  * @param serviceJvm options of each service's JVM
+ * @param scenarios which scenarios run ({@code bookings,newsletter,backlog}, all by default); limits and start-up
+ * always do
  */
 record Settings(Path root, Path output, int slowRate, int fastRate, int seconds, int warmUp, int subscribers,
         int backlog,
-        int smtpMessages, int kafkaRecords, String serviceJvm) {
+        int smtpMessages, int kafkaRecords, String serviceJvm, java.util.Set<String> scenarios) {
+
+    static final java.util.Set<String> ALL = java.util.Set.of("bookings", "newsletter", "backlog");
 
     static Settings from(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -39,12 +43,13 @@ record Settings(Path root, Path output, int slowRate, int fastRate, int seconds,
                 number(given, "slow-rate", 50), number(given, "fast-rate", 200), number(given, "seconds", 60),
                 number(given, "warm-up", 30), number(given, "subscribers", 100_000), number(given, "backlog", 100_000),
                 number(given, "smtp-messages", 50_000), number(given, "kafka-records", 500_000),
-                given.getOrDefault("service-jvm", "-Xmx512m -XX:+UseSerialGC"));
+                given.getOrDefault("service-jvm", "-Xmx512m -XX:+UseSerialGC"),
+                java.util.Set.of(given.getOrDefault("scenarios", String.join(",", ALL)).split(",")));
     }
 
     /** A run of seconds, for the test suite: every scenario and check, at a size that proves they still work. */
     static Settings reduced(Path root, Path output) {
-        return new Settings(root, output, 10, 20, 3, 2, 300, 300, 2_000, 20_000, "-Xmx256m -XX:+UseSerialGC");
+        return new Settings(root, output, 10, 20, 3, 2, 300, 300, 2_000, 20_000, "-Xmx256m -XX:+UseSerialGC", ALL);
     }
 
     private static int number(Map<String, String> given, String name, int fallback) {

@@ -18,11 +18,15 @@ class MimeMessagesTests {
 
     @Test
     void plainAsciiTravelsAsItIsAndAnythingElseQuotedPrintable() {
-        assertThat(MimeMessages.transferEncoding("Hello Ada,\nsee you on Tuesday.\n")).isEqualTo("7bit");
-        assertThat(MimeMessages.transferEncoding("Chloë, à bientôt")).isEqualTo("quoted-printable");
-        assertThat(MimeMessages.transferEncoding("x".repeat(999))).isEqualTo("quoted-printable");
-        assertThat(MimeMessages.transferEncoding("x".repeat(998) + "\n" + "y".repeat(998))).isEqualTo("7bit");
-        assertThat(MimeMessages.transferEncoding("a lone\rreturn")).isEqualTo("quoted-printable");
+        assertThat(encoding("Hello Ada,\nsee you on Tuesday.\n")).isEqualTo("7bit");
+        assertThat(encoding("Chloë, à bientôt")).isEqualTo("quoted-printable");
+        assertThat(encoding("x".repeat(999))).isEqualTo("quoted-printable");
+        assertThat(encoding("x".repeat(998) + "\n" + "y".repeat(998))).isEqualTo("7bit");
+        assertThat(encoding("a lone\rreturn")).isEqualTo("quoted-printable");
+    }
+
+    private static String encoding(String text) {
+        return MimeMessages.transferEncoding(text.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import dev.stillpoint.events.newsletter.NewsletterTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
@@ -41,7 +42,13 @@ public class DeliveryListener {
         List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
-                requests.add(this.json.readValue(record.value(), DeliveryRequest.class));
+                JsonNode work = this.json.readTree(record.value());
+                if (work.has("subscriberIds")) {
+                    requests.addAll(this.json.treeToValue(work, DeliveryBatch.class).requests());
+                }
+                else {
+                    requests.add(this.json.treeToValue(work, DeliveryRequest.class));
+                }
             }
             catch (JacksonException ex) {
                 unreadable.add(record);

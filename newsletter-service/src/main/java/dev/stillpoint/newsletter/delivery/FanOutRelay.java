@@ -1,8 +1,12 @@
 package dev.stillpoint.newsletter.delivery;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import dev.stillpoint.events.newsletter.NewsletterTopics;
 import dev.stillpoint.support.work.Poller;
@@ -17,7 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Fans a sending issue out into one record per recipient on {@code newsletter.deliveries}, which every instance's
+ * Fans a sending issue out into records of up to a hundred recipients on {@code newsletter.deliveries}, which every instance's
  * senders consume as one group. A batch is marked in the ledger and sent to Kafka in one database transaction that
  * commits only once the broker has every record; a recipient whose record was never acted on (say, its issue was
  * paused) is fanned out again after a while, and the ledger keeps a second record from sending twice. It runs as
@@ -50,14 +54,22 @@ class FanOutRelay implements Work {
         this.json = json;
     }
 
-    /** Fans out one batch; returns how many recipients it held. */
+    /** Fans out one batch, a record per issue and hundred recipients; returns how many recipients it held. */
     int fanOut() {
         Integer count = this.transactions.execute((status) -> {
             List<DeliveryRequest> batch = this.ledger.claimForFanOut(BATCH, FAN_OUT_AGAIN_AFTER);
-            CompletableFuture.allOf(batch.stream()
-                .map((request) -> this.kafka.send(NewsletterTopics.NEWSLETTER_DELIVERIES,
-                        request.subscriberId().toString(), this.json.writeValueAsString(request)))
-                .toArray(CompletableFuture[]::new)).join();
+            List<CompletableFuture<?>> sends = new ArrayList<>();
+            batch.stream().collect(Collectors.groupingBy(DeliveryRequest::issueId, LinkedHashMap::new,
+                    Collectors.mapping(DeliveryRequest::subscriberId, Collectors.toList())))
+                .forEach((issue, subscribers) -> {
+                    for (int from = 0; from < subscribers.size(); from += DeliveryBatch.MAX_RECIPIENTS) {
+                        List<UUID> part = subscribers.subList(from,
+                                Math.min(subscribers.size(), from + DeliveryBatch.MAX_RECIPIENTS));
+                        sends.add(this.kafka.send(NewsletterTopics.NEWSLETTER_DELIVERIES, part.get(0).toString(),
+                                this.json.writeValueAsString(new DeliveryBatch(issue, List.copyOf(part)))));
+                    }
+                });
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
             return batch.size();
         });
         return (count != null) ? count : 0;

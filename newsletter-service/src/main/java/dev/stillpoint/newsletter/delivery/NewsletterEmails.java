@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.newsletter.campaign.MarkdownRenderer;
@@ -33,6 +34,8 @@ public class NewsletterEmails {
 
     private final NewsletterProperties properties;
 
+    private final Map<UUID, Rendered> rendered = new ConcurrentHashMap<>();
+
     NewsletterEmails(MarkdownRenderer markdown, TemplateEngine templates, SubscriberTokens tokens,
             NewsletterProperties properties) {
         this.markdown = markdown;
@@ -49,10 +52,23 @@ public class NewsletterEmails {
     }
 
     /**
-     * The issue rendered once (Markdown to HTML, the template around it), with only the recipient's links left to
-     * fill in: what every recipient's email shares is not worked out again for each of them.
+     * The issue rendered once for all its recipients (Markdown to HTML, the template around it), with only each
+     * recipient's links left to fill in; rendered again only if the issue changed meanwhile.
      */
-    Rendered render(String title, String markdownBody) {
+    Rendered rendered(UUID issueId, String title, String markdownBody) {
+        Rendered known = this.rendered.get(issueId);
+        if (known != null && known.isOf(title, markdownBody)) {
+            return known;
+        }
+        if (this.rendered.size() > 16) {
+            this.rendered.clear();
+        }
+        Rendered fresh = render(title, markdownBody);
+        this.rendered.put(issueId, fresh);
+        return fresh;
+    }
+
+    private Rendered render(String title, String markdownBody) {
         Context model = model(title, markdownBody, Rendered.UNSUBSCRIBE, Rendered.DATA);
         return new Rendered(title, markdownBody, this.templates.process(TEMPLATE, model));
     }
@@ -102,13 +118,21 @@ public class NewsletterEmails {
 
         private final String strippedMarkdown;
 
-        private final String html;
+        /** The HTML around the recipient's links: before the unsubscribe link, between the two, after the data link. */
+        private final String[] html;
 
         Rendered(String title, String markdown, String html) {
             this.title = title;
             this.markdown = markdown;
             this.strippedMarkdown = markdown.strip();
-            this.html = html;
+            int unsubscribe = html.indexOf(UNSUBSCRIBE);
+            int data = html.indexOf(DATA);
+            if (unsubscribe < 0 || data < unsubscribe || html.indexOf(UNSUBSCRIBE, unsubscribe + 1) >= 0
+                    || html.indexOf(DATA, data + 1) >= 0) {
+                throw new IllegalStateException(TEMPLATE + " must show the unsubscribe link once, then the data link once");
+            }
+            this.html = new String[] { html.substring(0, unsubscribe),
+                    html.substring(unsubscribe + UNSUBSCRIBE.length(), data), html.substring(data + DATA.length()) };
         }
 
         boolean isOf(String title, String markdown) {
@@ -122,8 +146,8 @@ public class NewsletterEmails {
             String data = NewsletterEmails.this.properties
                 .link("/subscriber/data?token=" + NewsletterEmails.this.tokens.token(subscriberId, Purpose.DATA))
                 .toString();
-            String html = this.html.replace(UNSUBSCRIBE, HtmlUtils.htmlEscape(unsubscribe))
-                .replace(DATA, HtmlUtils.htmlEscape(data));
+            String html = this.html[0] + HtmlUtils.htmlEscape(unsubscribe) + this.html[1] + HtmlUtils.htmlEscape(data)
+                    + this.html[2];
             return email(messageId, email, name, this.title, text(this.title, this.strippedMarkdown, unsubscribe, data),
                     html, unsubscribe);
         }

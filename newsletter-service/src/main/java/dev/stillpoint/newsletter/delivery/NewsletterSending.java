@@ -7,15 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.stillpoint.mail.MailDeliveryException;
-import dev.stillpoint.mail.Mailer;
-import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 import dev.stillpoint.support.Redaction;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,28 +38,20 @@ class NewsletterSending {
 
     private final NewsletterEmails emails;
 
-    private final Mailer mailer;
-
-    private final MeterRegistry registry;
+    private final SmtpConnections connections;
 
     private final Duration lease;
-
-    private final TokenBucket perSecond;
 
     private final TokenBucket perHour;
 
     private final int chunk;
 
-    private final Map<UUID, NewsletterEmails.Rendered> rendered = new ConcurrentHashMap<>();
-
-    NewsletterSending(DeliveryLedger ledger, NewsletterEmails emails, Mailer mailer, NewsletterProperties properties,
-            MeterRegistry registry) {
-        this.registry = registry;
+    NewsletterSending(DeliveryLedger ledger, NewsletterEmails emails, SmtpConnections connections,
+            NewsletterProperties properties) {
         this.ledger = ledger;
         this.emails = emails;
-        this.mailer = mailer;
+        this.connections = connections;
         this.lease = properties.lease();
-        this.perSecond = new TokenBucket(properties.ratePerSecond(), Duration.ofSeconds(1));
         this.perHour = new TokenBucket(properties.ratePerHour(), Duration.ofHours(1));
         this.chunk = Math.max(1, Math.min(MAX_CHUNK, properties.ratePerSecond()));
     }
@@ -115,54 +103,47 @@ class NewsletterSending {
         }
     }
 
-    /** Sends the claimed recipients and settles them; a transient failure gives the rest back and throws. */
+    /**
+     * Sends the claimed recipients side by side over the instance's SMTP connections, then settles them: the sent in
+     * one statement, the refused for good one by one; those that failed for the moment are given back, and it throws.
+     */
     private void sendClaimed(UUID issueId, List<DeliveryLedger.Claimed> claimed) throws InterruptedException {
         NewsletterEmails.Rendered issue = rendering(issueId);
+        List<MailDeliveryException> failures = this.connections.send(claimed.stream()
+            .map((recipient) -> issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
+                    recipient.request().subscriberId()))
+            .toList());
         List<UUID> sent = new ArrayList<>(claimed.size());
-        try {
-            for (int i = 0; i < claimed.size(); i++) {
-                DeliveryLedger.Claimed recipient = claimed.get(i);
-                this.perSecond.take();
-                try {
-                    this.mailer.send(issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
-                            recipient.request().subscriberId()));
-                    sent.add(recipient.request().subscriberId());
-                    MeteredMailer.count(this.registry, KIND, "sent");
-                }
-                catch (MailDeliveryException ex) {
-                    if (!ex.isPermanent()) {
-                        this.ledger.release(issueId, claimed.subList(i, claimed.size()).stream()
-                            .map((left) -> left.request().subscriberId()).toList(), ex.getMessage());
-                        MeteredMailer.count(this.registry, KIND, "retried");
-                        throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(ex.getMessage()),
-                                ex);
-                    }
-                    logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
-                            Redaction.addresses(ex.getMessage()));
-                    this.ledger.markFailed(recipient.request(), ex.getMessage());
-                    MeteredMailer.count(this.registry, KIND, "failed");
-                }
+        List<UUID> later = new ArrayList<>();
+        MailDeliveryException transientFailure = null;
+        for (int i = 0; i < claimed.size(); i++) {
+            DeliveryLedger.Claimed recipient = claimed.get(i);
+            MailDeliveryException failure = failures.get(i);
+            if (failure == null) {
+                sent.add(recipient.request().subscriberId());
+            }
+            else if (failure.isPermanent()) {
+                logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
+                        Redaction.addresses(failure.getMessage()));
+                this.ledger.markFailed(recipient.request(), failure.getMessage());
+            }
+            else {
+                later.add(recipient.request().subscriberId());
+                transientFailure = failure;
             }
         }
-        finally {
-            this.ledger.markSent(issueId, sent);
+        this.ledger.markSent(issueId, sent);
+        if (transientFailure != null) {
+            this.ledger.release(issueId, later, transientFailure.getMessage());
+            throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(transientFailure.getMessage()),
+                    transientFailure);
         }
     }
 
-    /** The issue rendered once for all its recipients (again only if it was changed meanwhile). */
     private NewsletterEmails.Rendered rendering(UUID issueId) {
         DeliveryLedger.Content content = this.ledger.content(issueId)
             .orElseThrow(() -> new IllegalStateException("No issue " + issueId));
-        NewsletterEmails.Rendered known = this.rendered.get(issueId);
-        if (known != null && known.isOf(content.title(), content.markdown())) {
-            return known;
-        }
-        if (this.rendered.size() > 16) {
-            this.rendered.clear();
-        }
-        NewsletterEmails.Rendered fresh = this.emails.render(content.title(), content.markdown());
-        this.rendered.put(issueId, fresh);
-        return fresh;
+        return this.emails.rendered(issueId, content.title(), content.markdown());
     }
 
     private void notClaimed(DeliveryRequest request) {

@@ -4,9 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.stillpoint.mail.MailDeliveryException;
@@ -15,6 +15,7 @@ import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.support.Redaction;
 import dev.stillpoint.support.TraceParents;
 import dev.stillpoint.support.work.Work;
+import dev.stillpoint.support.work.WorkSignals;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +55,17 @@ class DeliveryDispatcher implements Work, DisposableBean {
 
     private final ExecutorService senders;
 
+    /** Emails claimed and not yet settled, at most {@code batchSize}: a claim waits no longer than its lease. */
+    private final Semaphore room;
+
+    private final WorkSignals signals;
+
     DeliveryDispatcher(DeliveryQueue queue, List<EmailComposer> composers, Mailer mailer,
-            DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents, Clock clock) {
+            DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents, Clock clock,
+            WorkSignals signals) {
         this.traceParents = traceParents;
+        this.signals = signals;
+        this.room = new Semaphore(properties.batchSize());
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(properties.senders(),
@@ -68,12 +77,29 @@ class DeliveryDispatcher implements Work, DisposableBean {
         this.registry = registry;
     }
 
-    /** Claims and sends one batch of due notifications; returns how many were claimed. */
+    /**
+     * Claims as many due notifications as there is room for and hands them to the senders without waiting for them:
+     * claiming goes on while earlier emails are being sent, and each send that ends wakes the poller, so a trickle
+     * of emails goes out as fast as a batch. Returns how many were claimed.
+     */
     int dispatchDue() {
-        List<PendingNotification> batch = this.queue.claimDue(this.properties.batchSize(), this.properties.lease());
-        CompletableFuture.allOf(batch.stream()
-            .map((notification) -> CompletableFuture.runAsync(() -> deliverInTrace(notification), this.senders))
-            .toArray(CompletableFuture[]::new)).join();
+        int room = this.room.availablePermits();
+        if (room == 0) {
+            return 0;
+        }
+        List<PendingNotification> batch = this.queue.claimDue(room, this.properties.lease());
+        for (PendingNotification notification : batch) {
+            this.room.acquireUninterruptibly();
+            this.senders.execute(() -> {
+                try {
+                    deliverInTrace(notification);
+                }
+                finally {
+                    this.room.release();
+                    this.signals.wakeHere(DeliveryPolling.DISPATCHER);
+                }
+            });
+        }
         return batch.size();
     }
 
@@ -120,11 +146,14 @@ class DeliveryDispatcher implements Work, DisposableBean {
             .orElseThrow(() -> new IllegalStateException("No email is written for notifications of kind " + kind));
     }
 
-    /** Sends a batch; then at once again, or when the next retry is due, or when woken by a new notification. */
+    /** Sends a batch; then at once again, or when the next retry is due, or when woken by a new notification or a send that ended. */
     @Override
     public Duration run() {
         if (dispatchDue() > 0) {
             return AGAIN;
+        }
+        if (this.room.availablePermits() == 0) {
+            return WHEN_WOKEN;
         }
         Instant next = this.queue.nextAttempt();
         if (next == null) {

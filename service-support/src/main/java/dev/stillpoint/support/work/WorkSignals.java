@@ -72,16 +72,17 @@ public final class WorkSignals implements SmartLifecycle {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    wake(name);
+                    wakeHere(name);
                 }
             });
         }
         else {
-            wake(name);
+            wakeHere(name);
         }
     }
 
-    private void wake(String name) {
+    /** Wakes the poller {@code name} of this instance only, at once (say, because work of its own just ended). */
+    public void wakeHere(String name) {
         Poller poller = this.pollers.get(name);
         if (poller != null) {
             poller.wake();
@@ -108,7 +109,7 @@ public final class WorkSignals implements SmartLifecycle {
                     PGNotification[] received = notifications.getNotifications(500);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            wake(notification.getParameter());
+                            wakeHere(notification.getParameter());
                         }
                     }
                 }
