@@ -38,7 +38,7 @@ class FanOutRelay implements Work {
 
     private static final Duration FAN_OUT_AGAIN_AFTER = Duration.ofMinutes(10);
 
-    private final DeliveryLedger ledger;
+    private final RecipientClaims claims;
 
     private final KafkaTemplate<String, String> kafka;
 
@@ -46,9 +46,9 @@ class FanOutRelay implements Work {
 
     private final JsonMapper json;
 
-    FanOutRelay(DeliveryLedger ledger, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
+    FanOutRelay(RecipientClaims claims, KafkaTemplate<String, String> kafka, TransactionTemplate transactions,
             JsonMapper json) {
-        this.ledger = ledger;
+        this.claims = claims;
         this.kafka = kafka;
         this.transactions = transactions;
         this.json = json;
@@ -57,7 +57,7 @@ class FanOutRelay implements Work {
     /** Fans out one batch, a record per issue and hundred recipients; returns how many recipients it held. */
     int fanOut() {
         Integer count = this.transactions.execute((status) -> {
-            List<DeliveryRequest> batch = this.ledger.claimForFanOut(BATCH, FAN_OUT_AGAIN_AFTER);
+            List<DeliveryRequest> batch = this.claims.claimForFanOut(BATCH, FAN_OUT_AGAIN_AFTER);
             List<CompletableFuture<?>> sends = new ArrayList<>();
             batch.stream().collect(Collectors.groupingBy(DeliveryRequest::issueId, LinkedHashMap::new,
                     Collectors.mapping(DeliveryRequest::subscriberId, Collectors.toList())))

@@ -36,6 +36,8 @@ class NewsletterSending {
 
     private final DeliveryLedger ledger;
 
+    private final RecipientClaims claims;
+
     private final NewsletterEmails emails;
 
     private final SmtpConnections connections;
@@ -46,9 +48,10 @@ class NewsletterSending {
 
     private final int chunk;
 
-    NewsletterSending(DeliveryLedger ledger, NewsletterEmails emails, SmtpConnections connections,
+    NewsletterSending(DeliveryLedger ledger, RecipientClaims claims, NewsletterEmails emails, SmtpConnections connections,
             NewsletterProperties properties) {
         this.ledger = ledger;
+        this.claims = claims;
         this.emails = emails;
         this.connections = connections;
         this.lease = properties.lease();
@@ -79,7 +82,7 @@ class NewsletterSending {
     }
 
     private void sendIssue(UUID issueId, List<DeliveryRequest> requests) throws InterruptedException {
-        List<DeliveryLedger.Claimed> claimed = this.ledger.claim(issueId,
+        List<RecipientClaims.Claimed> claimed = this.claims.claim(issueId,
                 requests.stream().map(DeliveryRequest::subscriberId).toList(), this.lease);
         Set<UUID> wasClaimed = claimed.stream().map((recipient) -> recipient.request().subscriberId())
             .collect(Collectors.toSet());
@@ -107,7 +110,7 @@ class NewsletterSending {
      * Sends the claimed recipients side by side over the instance's SMTP connections, then settles them: the sent in
      * one statement, the refused for good one by one; those that failed for the moment are given back, and it throws.
      */
-    private void sendClaimed(UUID issueId, List<DeliveryLedger.Claimed> claimed) throws InterruptedException {
+    private void sendClaimed(UUID issueId, List<RecipientClaims.Claimed> claimed) throws InterruptedException {
         NewsletterEmails.Rendered issue = rendering(issueId);
         List<MailDeliveryException> failures = this.connections.send(claimed.stream()
             .map((recipient) -> issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
@@ -117,7 +120,7 @@ class NewsletterSending {
         List<UUID> later = new ArrayList<>();
         MailDeliveryException transientFailure = null;
         for (int i = 0; i < claimed.size(); i++) {
-            DeliveryLedger.Claimed recipient = claimed.get(i);
+            RecipientClaims.Claimed recipient = claimed.get(i);
             MailDeliveryException failure = failures.get(i);
             if (failure == null) {
                 sent.add(recipient.request().subscriberId());
@@ -125,37 +128,37 @@ class NewsletterSending {
             else if (failure.isPermanent()) {
                 logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
                         Redaction.addresses(failure.getMessage()));
-                this.ledger.markFailed(recipient.request(), failure.getMessage());
+                this.claims.markFailed(recipient.request(), failure.getMessage());
             }
             else {
                 later.add(recipient.request().subscriberId());
                 transientFailure = failure;
             }
         }
-        this.ledger.markSent(issueId, sent);
+        this.claims.markSent(issueId, sent);
         if (transientFailure != null) {
-            this.ledger.release(issueId, later, transientFailure.getMessage());
+            this.claims.release(issueId, later, transientFailure.getMessage());
             throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(transientFailure.getMessage()),
                     transientFailure);
         }
     }
 
     private NewsletterEmails.Rendered rendering(UUID issueId) {
-        DeliveryLedger.Content content = this.ledger.content(issueId)
+        RecipientClaims.Content content = this.claims.content(issueId)
             .orElseThrow(() -> new IllegalStateException("No issue " + issueId));
         return this.emails.rendered(issueId, content.title(), content.markdown());
     }
 
     private void notClaimed(DeliveryRequest request) {
-        DeliveryLedger.State state = this.ledger.state(request).orElse(null);
+        RecipientClaims.State state = this.claims.state(request).orElse(null);
         if (state == null || !"QUEUED".equals(state.delivery())) {
             return; // sent, settled or cancelled already: a redelivered record
         }
         if (!"CONFIRMED".equals(state.subscriber())) {
-            this.ledger.markSkipped(request, "unsubscribed before it was sent");
+            this.claims.markSkipped(request, "unsubscribed before it was sent");
         }
         else if ("PAUSED".equals(state.issue())) {
-            this.ledger.leaveForResume(request);
+            this.claims.leaveForResume(request);
         }
         else if ("SENDING".equals(state.issue()) && state.claimedElsewhere()) {
             throw new RetryLaterException("Another instance holds the claim on this recipient; will look again");

@@ -1,0 +1,147 @@
+package dev.stillpoint.newsletter.delivery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The senders' side of the ledger: recipients marked fanned out, claimed for sending (one statement for a chunk),
+ * and settled (one statement for those sent). A recipient is sent an issue only by claiming its row while the row is
+ * queued, the issue is sending and the subscriber is still confirmed.
+ */
+@Repository
+class RecipientClaims {
+
+    private final JdbcClient jdbc;
+
+    private final Clock clock;
+
+    RecipientClaims(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Marks up to {@code limit} queued recipients of sending issues as fanned out, and returns them. */
+    List<DeliveryRequest> claimForFanOut(int limit, Duration fanOutAgainAfter) {
+        Instant now = this.clock.instant();
+        return this.jdbc.sql("""
+                update delivery set fanned_out_at = :now
+                where (issue_id, subscriber_id) in (select d.issue_id, d.subscriber_id from delivery d
+                    join newsletter_issue i on i.id = d.issue_id
+                    where d.status = 'QUEUED' and i.status = 'SENDING'
+                    and (d.fanned_out_at is null or d.fanned_out_at < :again)
+                    limit :limit for update of d skip locked)
+                returning issue_id, subscriber_id""")
+            .param("now", Timestamp.from(now)).param("again", Timestamp.from(now.minus(fanOutAgainAfter)))
+            .param("limit", limit)
+            .query((rs, row) -> new DeliveryRequest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+            .list();
+    }
+
+    /**
+     * Claims, in one statement, those of an issue's recipients that are still to be sent to now (queued, the issue
+     * sending, the subscriber confirmed, nobody else's claim running); returns them with what their email needs.
+     */
+    List<Claimed> claim(UUID issueId, List<UUID> subscriberIds, Duration lease) {
+        Instant now = this.clock.instant();
+        return this.jdbc.sql("""
+                update delivery d set claimed_until = :until, attempts = d.attempts + 1
+                from subscriber s, newsletter_issue i
+                where d.issue_id = :issue and d.subscriber_id in (:subscribers) and s.id = d.subscriber_id
+                and i.id = d.issue_id and d.status = 'QUEUED' and i.status = 'SENDING' and s.status = 'CONFIRMED'
+                and (d.claimed_until is null or d.claimed_until < :now)
+                returning d.subscriber_id, s.email, s.name, d.message_id""")
+            .param("until", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now))
+            .param("issue", issueId).param("subscribers", subscriberIds)
+            .query((rs, row) -> new Claimed(new DeliveryRequest(issueId, rs.getObject(1, UUID.class)), rs.getString(2),
+                    rs.getString(3), rs.getString(4)))
+            .list();
+    }
+
+    /** The title and Markdown of an issue. */
+    Optional<Content> content(UUID issueId) {
+        return this.jdbc.sql("select title, markdown from newsletter_issue where id = ?").param(issueId)
+            .query((rs, row) -> new Content(rs.getString(1), rs.getString(2)))
+            .optional();
+    }
+
+    /** Why a recipient could not be claimed: what its row, its subscriber and its issue say now. */
+    Optional<State> state(DeliveryRequest request) {
+        return this.jdbc.sql("""
+                select d.status, s.status, i.status, d.claimed_until from delivery d
+                join subscriber s on s.id = d.subscriber_id join newsletter_issue i on i.id = d.issue_id
+                where d.issue_id = ? and d.subscriber_id = ?""")
+            .params(request.issueId(), request.subscriberId())
+            .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3),
+                    rs.getTimestamp(4) != null && rs.getTimestamp(4).toInstant().isAfter(this.clock.instant())))
+            .optional();
+    }
+
+    /** Settles, in one statement, the recipients of an issue whose emails the SMTP server accepted. */
+    void markSent(UUID issueId, List<UUID> subscriberIds) {
+        if (subscriberIds.isEmpty()) {
+            return;
+        }
+        this.jdbc.sql("""
+                update delivery set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null
+                where issue_id = :issue and subscriber_id in (:subscribers) and status = 'QUEUED'""")
+            .param("now", Timestamp.from(this.clock.instant())).param("issue", issueId)
+            .param("subscribers", subscriberIds)
+            .update();
+    }
+
+    void markFailed(DeliveryRequest request, String error) {
+        settle(request, "FAILED", error);
+    }
+
+    void markSkipped(DeliveryRequest request, String reason) {
+        settle(request, "SKIPPED", reason);
+    }
+
+    /** Gives claims back after a transient failure, so the next attempt can claim them at once. */
+    void release(UUID issueId, List<UUID> subscriberIds, String error) {
+        if (subscriberIds.isEmpty()) {
+            return;
+        }
+        this.jdbc.sql("""
+                update delivery set claimed_until = null, last_error = :error
+                where issue_id = :issue and subscriber_id in (:subscribers)""")
+            .param("error", error).param("issue", issueId).param("subscribers", subscriberIds)
+            .update();
+    }
+
+    /** Leaves a recipient of a paused issue to be fanned out again on resume. */
+    void leaveForResume(DeliveryRequest request) {
+        this.jdbc.sql("update delivery set fanned_out_at = null where issue_id = ? and subscriber_id = ? "
+                + "and status = 'QUEUED'")
+            .params(request.issueId(), request.subscriberId()).update();
+    }
+
+    /** Settles one recipient that was not sent to: refused for good, or skipped. */
+    private void settle(DeliveryRequest request, String status, String error) {
+        this.jdbc.sql("update delivery set status = ?, claimed_until = null, last_error = ? "
+                + "where issue_id = ? and subscriber_id = ? and status = 'QUEUED'")
+            .params(status, error, request.issueId(), request.subscriberId())
+            .update();
+    }
+
+    /** A recipient claimed for sending, with what the email needs. */
+    record Claimed(DeliveryRequest request, String email, String name, String messageId) {
+    }
+
+    /** What an issue says. */
+    record Content(String title, String markdown) {
+    }
+
+    /** The statuses of a recipient's row, subscriber and issue, and whether another instance holds its claim. */
+    record State(String delivery, String subscriber, String issue, boolean claimedElsewhere) {
+    }
+
+}
