@@ -6,28 +6,27 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The service's {@link WorkSignals}: across instances through its PostgreSQL database when it has one
  * ({@code stillpoint.work.listen=false} keeps signals within the instance).
  */
-@AutoConfiguration(after = JdbcClientAutoConfiguration.class)
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
 public class WorkAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "stillpoint.work.listen", havingValue = "true", matchIfMissing = true)
-    WorkSignals workSignals(ObjectProvider<DataSource> dataSource, ObjectProvider<JdbcClient> jdbc) {
-        return new WorkSignals(dataSource.getIfAvailable(), jdbc.getIfAvailable());
+    WorkSignals workSignals(ObjectProvider<DataSource> dataSource) {
+        return new WorkSignals(dataSource.getIfAvailable());
     }
 
     @Bean
     @ConditionalOnMissingBean
     WorkSignals localWorkSignals() {
-        return new WorkSignals(null, null);
+        return new WorkSignals(null);
     }
 
 }

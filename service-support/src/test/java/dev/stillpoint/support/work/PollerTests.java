@@ -14,7 +14,7 @@ class PollerTests {
 
     private static final Duration HOURLY = Duration.ofHours(1);
 
-    private final WorkSignals signals = new WorkSignals(null, null);
+    private final WorkSignals signals = new WorkSignals(null);
 
     private Poller poller;
 

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,9 +28,9 @@ class WorkSignalsIntegrationTests {
 
     private final DataSource database = dataSource();
 
-    private final WorkSignals writer = new WorkSignals(this.database, JdbcClient.create(this.database));
+    private final WorkSignals writer = new WorkSignals(this.database);
 
-    private final WorkSignals other = new WorkSignals(this.database, JdbcClient.create(this.database));
+    private final WorkSignals other = new WorkSignals(this.database);
 
     private final AtomicInteger relayRounds = new AtomicInteger();
 
