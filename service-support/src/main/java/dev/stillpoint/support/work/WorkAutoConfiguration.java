@@ -20,7 +20,8 @@ public class WorkAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnProperty(name = "stillpoint.work.listen", havingValue = "true", matchIfMissing = true)
     WorkSignals workSignals(ObjectProvider<DataSource> dataSource) {
-        return new WorkSignals(dataSource.getIfAvailable());
+        DataSource pool = dataSource.getIfAvailable();
+        return new WorkSignals((pool != null) ? ListeningConnection.outside(pool) : null);
     }
 
     @Bean
