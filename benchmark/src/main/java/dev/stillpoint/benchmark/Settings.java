@@ -3,6 +3,7 @@ package dev.stillpoint.benchmark;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sizes of one benchmark run. Every value can be given as {@code --name=value} (or {@code -Dbenchmark.name=value}).
@@ -24,9 +25,9 @@ import java.util.Map;
  */
 record Settings(Path root, Path output, int slowRate, int fastRate, int seconds, int warmUp, int subscribers,
         int backlog,
-        int smtpMessages, int kafkaRecords, String serviceJvm, java.util.Set<String> scenarios) {
+        int smtpMessages, int kafkaRecords, String serviceJvm, Set<String> scenarios) {
 
-    static final java.util.Set<String> ALL = java.util.Set.of("bookings", "newsletter", "backlog");
+    static final Set<String> ALL = Set.of("bookings", "newsletter", "backlog");
 
     static Settings from(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -44,7 +45,7 @@ record Settings(Path root, Path output, int slowRate, int fastRate, int seconds,
                 number(given, "warm-up", 30), number(given, "subscribers", 100_000), number(given, "backlog", 100_000),
                 number(given, "smtp-messages", 50_000), number(given, "kafka-records", 500_000),
                 given.getOrDefault("service-jvm", "-Xmx512m -XX:+UseSerialGC"),
-                java.util.Set.of(given.getOrDefault("scenarios", String.join(",", ALL)).split(",")));
+                Set.of(given.getOrDefault("scenarios", String.join(",", ALL)).split(",")));
     }
 
     /** A run of seconds, for the test suite: every scenario and check, at a size that proves they still work. */

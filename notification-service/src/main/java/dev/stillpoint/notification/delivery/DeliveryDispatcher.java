@@ -146,7 +146,10 @@ class DeliveryDispatcher implements Work, DisposableBean {
             .orElseThrow(() -> new IllegalStateException("No email is written for notifications of kind " + kind));
     }
 
-    /** Sends a batch; then at once again, or when the next retry is due, or when woken by a new notification or a send that ended. */
+    /**
+     * Sends a batch; comes back at once, when the next retry is due, or when woken by a new notification or by a send
+     * that ended.
+     */
     @Override
     public Duration run() {
         if (dispatchDue() > 0) {
