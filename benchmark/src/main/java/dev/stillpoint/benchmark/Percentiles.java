@@ -1,6 +1,5 @@
 package dev.stillpoint.benchmark;
 
-import java.util.Arrays;
 import java.util.List;
 
 /** Nearest-rank percentiles of a list of latencies. */
@@ -22,11 +21,6 @@ final class Percentiles {
 
     double max() {
         return (this.sorted.length == 0) ? Double.NaN : this.sorted[this.sorted.length - 1];
-    }
-
-    @Override
-    public String toString() {
-        return Arrays.toString(this.sorted);
     }
 
 }

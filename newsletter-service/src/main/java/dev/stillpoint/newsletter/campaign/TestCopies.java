@@ -31,14 +31,14 @@ class TestCopies {
     void send(UUID issueId, String email) throws MailDeliveryException {
         NewsletterIssue issue = this.publishing.find(issueId);
         String messageId = "<test." + UUID.randomUUID() + "@" + this.properties.messageIdDomain() + ">";
-        this.mailer.send(this.emails.compose(messageId, email, null, null, "[Test] " + issue.title(), issue.markdown()));
+        this.mailer.send(this.emails.testCopy(messageId, email, null, "[Test] " + issue.title(), issue.markdown()));
     }
 
     /** The issue's email as a subscriber's mail program would show it (its HTML part). */
     String preview(UUID issueId) {
         NewsletterIssue issue = this.publishing.find(issueId);
-        return this.emails.compose("<preview@" + this.properties.messageIdDomain() + ">", "preview@example.com", null,
-                null, issue.title(), issue.markdown()).html();
+        return this.emails.testCopy("<preview@" + this.properties.messageIdDomain() + ">", "preview@example.com", null,
+                issue.title(), issue.markdown()).html();
     }
 
 }

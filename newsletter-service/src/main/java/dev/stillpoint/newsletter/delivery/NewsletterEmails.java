@@ -44,13 +44,6 @@ public class NewsletterEmails {
         this.properties = properties;
     }
 
-    /** The email of an issue for a subscriber, or, with {@code subscriberId} null, a test copy without a working link. */
-    public OutgoingEmail compose(String messageId, String email, String name, UUID subscriberId, String title,
-            String markdownBody) {
-        return (subscriberId != null) ? render(title, markdownBody).personalise(messageId, email, name, subscriberId)
-                : testCopy(messageId, email, name, title, markdownBody);
-    }
-
     /**
      * The issue rendered once for all its recipients (Markdown to HTML, the template around it), with only each
      * recipient's links left to fill in; rendered again only if the issue changed meanwhile.
@@ -73,7 +66,8 @@ public class NewsletterEmails {
         return new Rendered(title, markdownBody, this.templates.process(TEMPLATE, model));
     }
 
-    private OutgoingEmail testCopy(String messageId, String email, String name, String title, String markdownBody) {
+    /** A test copy of an issue, or its preview: the same email as a subscriber's, without a working link. */
+    public OutgoingEmail testCopy(String messageId, String email, String name, String title, String markdownBody) {
         String unsubscribe = this.properties.link("/unsubscribe?token=test-copy").toString();
         String html = this.templates.process(TEMPLATE, model(title, markdownBody, unsubscribe, null));
         return email(messageId, email, name, title, text(title, markdownBody.strip(), unsubscribe, null), html, unsubscribe);
