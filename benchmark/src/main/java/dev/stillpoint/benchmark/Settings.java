@@ -19,7 +19,8 @@ import java.util.Set;
  * @param backlog booking events waiting for notification-service when it starts cold
  * @param smtpMessages messages {@code smtp-source} sends for the SMTP limit
  * @param kafkaRecords records Kafka's producer performance tool sends for the Kafka limit
- * @param serviceJvm options of each service's JVM
+ * @param serviceJvm options of each service's JVM; by default those {@code run-local.sh} starts them with (C1 only:
+ * on two cores shared by five JVMs, C2 compiling hot paths was most of the services' CPU two minutes into a run)
  * @param scenarios which scenarios run ({@code bookings,newsletter,backlog}, all by default); limits and start-up
  * always do
  */
@@ -28,6 +29,9 @@ record Settings(Path root, Path output, int slowRate, int fastRate, int seconds,
         int smtpMessages, int kafkaRecords, String serviceJvm, Set<String> scenarios) {
 
     static final Set<String> ALL = Set.of("bookings", "newsletter", "backlog");
+
+    /** The services' JVM options in {@code run-local.sh} ({@code STILLPOINT_JAVA_OPTS}'s default). */
+    static final String RUN_LOCAL_JVM = "-Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     static Settings from(String[] args) {
         Map<String, String> given = new HashMap<>();
@@ -44,13 +48,13 @@ record Settings(Path root, Path output, int slowRate, int fastRate, int seconds,
                 number(given, "slow-rate", 50), number(given, "fast-rate", 200), number(given, "seconds", 60),
                 number(given, "warm-up", 30), number(given, "subscribers", 100_000), number(given, "backlog", 100_000),
                 number(given, "smtp-messages", 50_000), number(given, "kafka-records", 500_000),
-                given.getOrDefault("service-jvm", "-Xmx512m -XX:+UseSerialGC"),
+                given.getOrDefault("service-jvm", RUN_LOCAL_JVM),
                 Set.of(given.getOrDefault("scenarios", String.join(",", ALL)).split(",")));
     }
 
     /** A run of seconds, for the test suite: every scenario and check, at a size that proves they still work. */
     static Settings reduced(Path root, Path output) {
-        return new Settings(root, output, 10, 20, 3, 2, 300, 300, 2_000, 20_000, "-Xmx256m -XX:+UseSerialGC", ALL);
+        return new Settings(root, output, 10, 20, 3, 2, 300, 300, 2_000, 20_000, RUN_LOCAL_JVM, ALL);
     }
 
     private static int number(Map<String, String> given, String name, int fallback) {

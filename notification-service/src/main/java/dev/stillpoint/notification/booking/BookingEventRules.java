@@ -1,6 +1,8 @@
 package dev.stillpoint.notification.booking;
 
 import java.time.ZoneId;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
@@ -10,6 +12,11 @@ import dev.stillpoint.events.booking.BookingEvent;
  * for a corrected dead letter before it is replayed.
  */
 public final class BookingEventRules {
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    /** {@link ZoneId#getAvailableZoneIds()} copies the set on every call. */
+    private static final Set<String> ZONES = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     private BookingEventRules() {
     }
@@ -22,11 +29,11 @@ public final class BookingEventRules {
             throw new InvalidEventException("Event lacks an id, a booking id, a client or the session times");
         }
         String email = booking.client().email();
-        if (email == null || !email.matches("[^@\\s]+@[^@\\s]+")) {
+        if (email == null || !EMAIL.matcher(email).matches()) {
             throw new InvalidEventException("Event has no valid client email address");
         }
         String zone = booking.client().timeZone();
-        if (zone == null || !ZoneId.getAvailableZoneIds().contains(zone)) {
+        if (zone == null || !ZONES.contains(zone)) {
             throw new InvalidEventException("Event has an unknown client time zone '" + zone + "'");
         }
     }

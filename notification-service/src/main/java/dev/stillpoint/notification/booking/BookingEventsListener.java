@@ -1,17 +1,36 @@
 package dev.stillpoint.notification.booking;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingTopics;
-import org.slf4j.MDC;
+import dev.stillpoint.support.TraceParents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
+import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
+/**
+ * Reads {@code booking.events} a poll at a time and hands the events to {@link BookingNotifications} as one batch.
+ * A record that cannot be read or acted on is handed to the error handler by its position
+ * ({@link BatchListenerFailedException}): the records before it are committed, it is dead-lettered with the reason,
+ * and the consumer goes on after it. If a batch fails as a whole, its events are handled one at a time, so that the
+ * failure is pinned on the one that caused it (or, when the database is away, waited out from the first).
+ */
 @Component
 public class BookingEventsListener {
 
     /** The consumer group (and listener id) that turns booking events into emails. */
     public static final String GROUP_ID = "notification-service";
+
+    private static final LogAccessor logger = new LogAccessor(BookingEventsListener.class);
 
     private final BookingNotifications notifications;
 
@@ -19,17 +38,61 @@ public class BookingEventsListener {
         this.notifications = notifications;
     }
 
-    /**
-     * One consumer per partition of {@code booking.events} (a booking's events share a partition, so they stay in
-     * order): a single consumer for all three spent its time waiting on database round trips, at about 45 events/s.
-     */
-    @KafkaListener(id = GROUP_ID, topics = BookingTopics.BOOKING_EVENTS,
+    /** One consumer per partition of {@code booking.events}: a booking's events share a partition, so stay in order. */
+    @KafkaListener(id = GROUP_ID, topics = BookingTopics.BOOKING_EVENTS, batch = "true",
             concurrency = "${stillpoint.booking-events.consumers:" + BookingTopics.BOOKING_EVENTS_PARTITIONS + "}")
-    void on(BookingEvent event) {
-        try (MDC.MDCCloseable bookingId = MDC.putCloseable("bookingId", String.valueOf(event.bookingId()));
-                MDC.MDCCloseable eventId = MDC.putCloseable("eventId", String.valueOf(event.eventId()))) {
-            this.notifications.handle(event);
+    void on(List<ConsumerRecord<String, BookingEvent>> records) {
+        List<ReceivedEvent> usable = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, BookingEvent> record : records) {
+            RuntimeException unusable = unusable(record);
+            if (unusable != null) {
+                handle(records, usable);
+                throw new BatchListenerFailedException(unusable.getMessage(), unusable, record);
+            }
+            usable.add(new ReceivedEvent(record.value(), traceParent(record)));
         }
+        handle(records, usable);
+    }
+
+    private void handle(List<ConsumerRecord<String, BookingEvent>> records, List<ReceivedEvent> usable) {
+        if (usable.isEmpty()) {
+            return;
+        }
+        try {
+            this.notifications.handle(usable);
+        }
+        catch (RuntimeException batchFailed) {
+            for (int i = 0; i < usable.size(); i++) {
+                try {
+                    this.notifications.handle(List.of(usable.get(i)));
+                }
+                catch (RuntimeException ex) {
+                    throw new BatchListenerFailedException("Could not handle booking event "
+                            + usable.get(i).event().eventId(), ex, records.get(i));
+                }
+            }
+        }
+    }
+
+    /** Why the record cannot be acted on (it could not be read, or lacks what an email needs), or null. */
+    private static RuntimeException unusable(ConsumerRecord<String, BookingEvent> record) {
+        if (record.value() == null) {
+            DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
+            return (unreadable != null) ? unreadable : new InvalidEventException("The record has no event");
+        }
+        try {
+            BookingEventRules.validate(record.value());
+            return null;
+        }
+        catch (InvalidEventException ex) {
+            return ex;
+        }
+    }
+
+    private static String traceParent(ConsumerRecord<String, BookingEvent> record) {
+        Header header = record.headers().lastHeader(TraceParents.TRACEPARENT);
+        return (header != null) ? new String(header.value(), StandardCharsets.UTF_8) : null;
     }
 
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.stillpoint.support.TraceParents;
 import dev.stillpoint.support.work.WorkSignals;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,19 +30,15 @@ public class DeliveryQueue {
 
     private final Clock clock;
 
-    private final String messageIdDomain;
-
-    private final TraceParents traceParents;
+    private final NotificationInserts inserts;
 
     private final WorkSignals signals;
 
-    DeliveryQueue(JdbcClient jdbc, Clock clock, MessageIdDomain messageIdDomain, TraceParents traceParents,
-            WorkSignals signals) {
-        this.traceParents = traceParents;
+    DeliveryQueue(JdbcClient jdbc, Clock clock, NotificationInserts inserts, WorkSignals signals) {
+        this.inserts = inserts;
         this.signals = signals;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.messageIdDomain = messageIdDomain.value();
     }
 
     /** Adds a notification that is due at its {@code dueAt}, unless it exists already; returns whether it was added. */
@@ -58,33 +53,7 @@ public class DeliveryQueue {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean add(NewNotification notification, NotificationStatus status, String reason) {
-        UUID id = notification.id();
-        boolean added = this.jdbc.sql("""
-                insert into notification (id, booking_id, booking_version, kind, recipient, time_zone, event_type, event,
-                    status, reason, due_at, expires_at, next_attempt_at, message_id, created_at, trace_parent)
-                values (:id, :bookingId, :bookingVersion, :kind, :recipient, :timeZone, :eventType, :event::json,
-                    :status, :reason, :dueAt, :expiresAt, :dueAt, :messageId, :now, :traceParent)
-                on conflict do nothing""")
-            .param("id", id)
-            .param("bookingId", notification.bookingId())
-            .param("bookingVersion", notification.bookingVersion())
-            .param("kind", notification.kind())
-            .param("recipient", notification.recipient())
-            .param("timeZone", notification.timeZone())
-            .param("eventType", notification.eventType())
-            .param("event", notification.event())
-            .param("status", status.name())
-            .param("reason", reason)
-            .param("dueAt", Timestamp.from(notification.dueAt()))
-            .param("expiresAt", (notification.expiresAt() != null) ? Timestamp.from(notification.expiresAt()) : null)
-            .param("messageId", "<" + id + "@" + this.messageIdDomain + ">")
-            .param("now", Timestamp.from(this.clock.instant()))
-            .param("traceParent", this.traceParents.current())
-            .update() == 1;
-        if (added && status == NotificationStatus.PENDING) {
-            signalDue();
-        }
-        return added;
+        return !this.inserts.addAll(List.of(new QueuedNotification(notification, status, reason, null))).isEmpty();
     }
 
     /** Wakes the dispatchers once the current transaction commits: a notification is due. */

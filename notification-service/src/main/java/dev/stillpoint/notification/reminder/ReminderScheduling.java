@@ -3,17 +3,22 @@ package dev.stillpoint.notification.reminder;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.notification.delivery.DeliveryQueue;
 import dev.stillpoint.notification.delivery.NewNotification;
+import dev.stillpoint.notification.delivery.NotificationInserts;
 import dev.stillpoint.notification.delivery.NotificationStatus;
+import dev.stillpoint.notification.delivery.QueuedNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +40,8 @@ public class ReminderScheduling {
 
     private final DeliveryQueue queue;
 
+    private final NotificationInserts inserts;
+
     private final SchedulerClient scheduler;
 
     private final ReminderPlanner planner;
@@ -43,9 +50,10 @@ public class ReminderScheduling {
 
     private final Clock clock;
 
-    ReminderScheduling(DeliveryQueue queue, SchedulerClient scheduler, ReminderProperties properties, JsonMapper json,
-            Clock clock) {
+    ReminderScheduling(DeliveryQueue queue, NotificationInserts inserts, SchedulerClient scheduler,
+            ReminderProperties properties, JsonMapper json, Clock clock) {
         this.queue = queue;
+        this.inserts = inserts;
         this.scheduler = scheduler;
         this.planner = new ReminderPlanner(properties);
         this.json = json;
@@ -55,24 +63,44 @@ public class ReminderScheduling {
     /** Plans the chain of a confirmed session, as the event describes it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void plan(BookingEvent event) {
+        schedule(this.inserts.addAll(steps(event, this.json.writeValueAsString(event), null)));
+    }
+
+    /**
+     * The chain of a confirmed session, as the event (whose JSON is {@code eventJson}) describes it: each step
+     * {@code SCHEDULED} for its time, {@code PENDING} if its time has come, or {@code SKIPPED} with the reason. Add
+     * them to the queue, then hand those added to {@link #schedule}.
+     */
+    public List<QueuedNotification> steps(BookingEvent event, String eventJson, String traceParent) {
         BookingDetails booking = event.booking();
         Instant now = this.clock.instant();
-        String eventJson = this.json.writeValueAsString(event);
+        String eventType = BookingEventType.of(event).ceType();
+        List<QueuedNotification> steps = new ArrayList<>(ReminderKind.NAMES.size());
         for (PlannedStep step : this.planner.plan(booking.startsAt(), booking.endsAt(),
                 ZoneId.of(booking.client().timeZone()), now)) {
             NewNotification notification = new NewNotification(event.bookingId(), event.bookingVersion(),
-                    step.kind().name(), booking.client().email(), booking.client().timeZone(),
-                    BookingEventType.of(event).ceType(), eventJson, step.dueAt(), step.kind().expiresAt(booking));
-            if (step.isSkipped()) {
-                this.queue.add(notification, NotificationStatus.SKIPPED, step.skipReason());
-            }
-            else if (!step.dueAt().isAfter(now)) {
-                this.queue.add(notification, NotificationStatus.PENDING, null);
-            }
-            else if (this.queue.add(notification, NotificationStatus.SCHEDULED, null)) {
-                this.scheduler.scheduleIfNotExists(ReminderTask.DESCRIPTOR.instance(notification.id().toString())
-                    .scheduledTo(step.dueAt()));
-            }
+                    step.kind().name(), booking.client().email(), booking.client().timeZone(), eventType, eventJson,
+                    step.dueAt(), step.kind().expiresAt(booking));
+            NotificationStatus status = step.isSkipped() ? NotificationStatus.SKIPPED
+                    : step.dueAt().isAfter(now) ? NotificationStatus.SCHEDULED : NotificationStatus.PENDING;
+            steps.add(new QueuedNotification(notification, status, step.skipReason(), traceParent));
+        }
+        return steps;
+    }
+
+    /**
+     * Gives each step just added to the queue that waits for its time a db-scheduler execution at that time, all in
+     * one batch, in the current transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void schedule(List<QueuedNotification> added) {
+        List<SchedulableInstance<?>> executions = added.stream()
+            .filter((queued) -> queued.status() == NotificationStatus.SCHEDULED)
+            .<SchedulableInstance<?>>map((queued) -> ReminderTask.DESCRIPTOR
+                .instance(queued.notification().id().toString()).scheduledTo(queued.notification().dueAt()))
+            .toList();
+        if (!executions.isEmpty()) {
+            this.scheduler.scheduleBatch(executions);
         }
     }
 

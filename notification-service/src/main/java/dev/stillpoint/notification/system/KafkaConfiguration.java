@@ -23,10 +23,12 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -48,6 +50,15 @@ class KafkaConfiguration {
         return TopicBuilder.name(BookingTopics.BOOKING_EVENTS_DEAD_LETTER)
             .partitions(BookingTopics.BOOKING_EVENTS_PARTITIONS)
             .build();
+    }
+
+    /**
+     * A batch listener (booking events) still records an observation per record, as a record listener does: the
+     * {@code spring.kafka.listener} metrics count records, not polls.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> recordObservationsInBatch() {
+        return (container) -> container.getContainerProperties().setRecordObservationsInBatch(true);
     }
 
     @Bean
