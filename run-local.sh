@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 data=${STILLPOINT_DATA:-.local}
 logs="$data/logs"
 mkdir -p "$logs"
-java_opts=${STILLPOINT_JAVA_OPTS:--Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+java_opts=${STILLPOINT_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "Building (./mvnw package, tests skipped; ./mvnw verify runs them)..."
@@ -68,10 +68,34 @@ if [ ${#infra_args[@]} -lt 5 ]; then
 fi
 
 services=(booking-service:8081 notification-service:8082 newsletter-service:8083)
+# Class-data sharing (Spring Boot's CDS support): once per build, each jar is extracted and run once until its context
+# is up, recording the classes it loaded in an archive that later starts map instead of loading them again (a service
+# alone: 9 s from the jar, 4.5 s extracted with its archive). Delete $data/cds, or set STILLPOINT_CDS=0, to do without.
+cds="$data/cds"
+training=()
+training_started=$(date +%s%N)
 for entry in "${services[@]}"; do
-  name=${entry%%:*}
+  name=${entry%%:*}; jar=$(ls "$name"/target/"$name"-*-exec.jar)
+  if [ "${STILLPOINT_CDS:-1}" = 1 ] && { [ ! -f "$cds/$name/app.jsa" ] || [ "$jar" -nt "$cds/$name/app.jsa" ]; }; then
+    [ ${#training[@]} -eq 0 ] && echo "Preparing class-data archives (once per build)..."
+    rm -rf "${cds:?}/$name"
+    java -Djarmode=tools -jar "$jar" extract --destination "$cds/$name" > "$logs/$name-cds.log" 2>&1
+    # shellcheck disable=SC2086
+    SERVER_PORT=0 java $java_opts -XX:ArchiveClassesAtExit="$cds/$name/app.jsa" -Dspring.context.exit=onRefresh \
+      -jar "$cds/$name/$(basename "$jar")" >> "$logs/$name-cds.log" 2>&1 &
+    training+=($!)
+  fi
+done
+for pid in "${training[@]}"; do wait "$pid" || true; done
+training_ms=$(( ($(date +%s%N) - training_started) / 1000000 ))
+for entry in "${services[@]}"; do
+  name=${entry%%:*}; jar=$(ls "$name"/target/"$name"-*-exec.jar)
+  launch=(-jar "$jar")
+  if [ "${STILLPOINT_CDS:-1}" = 1 ] && [ -f "$cds/$name/app.jsa" ]; then
+    launch=(-XX:SharedArchiveFile="$cds/$name/app.jsa" -jar "$cds/$name/$(basename "$jar")")
+  fi
   # shellcheck disable=SC2086
-  java $java_opts -jar "$name"/target/"$name"-*-exec.jar > "$logs/$name.log" 2>&1 &
+  java $java_opts "${launch[@]}" > "$logs/$name.log" 2>&1 &
   pids+=($!)
 done
 for entry in "${services[@]}"; do
@@ -83,7 +107,10 @@ for entry in "${services[@]}"; do
     sleep 0.25
   done
 done
-ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+# the archives' preparation, once per build, is told apart
+ready_ms=$(( ($(date +%s%N) - started) / 1000000 - training_ms ))
+prepared=""
+[ ${#training[@]} -gt 0 ] && prepared=", after $((training_ms / 1000)) s preparing class-data archives"
 
 next_slot=$(TZ=Europe/London date -d "next tuesday 10:00" --iso-8601=seconds)
 if [ -n "${SPRING_MAIL_HOST:-}" ]; then
@@ -93,7 +120,7 @@ else
 fi
 cat <<INFO
 
-Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s; logs in $logs/):
+Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s$prepared; logs in $logs/):
   Book a session        http://localhost:8081/book  (the emails' manage links open in the same browser)
   Practitioner          http://localhost:8081/staff (today's and the week's schedule; held bookings to approve or decline)
   booking-service API   http://localhost:8081/api/session-types

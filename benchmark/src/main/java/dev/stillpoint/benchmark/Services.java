@@ -26,10 +26,23 @@ final class Services implements AutoCloseable {
 
     private final Map<String, JavaProcess> running = new LinkedHashMap<>();
 
+    private final ClassDataArchives archives;
+
     Services(Settings settings, Infrastructure infrastructure, Path logs) {
         this.settings = settings;
         this.infrastructure = infrastructure;
         this.logs = logs;
+        this.archives = new ClassDataArchives(settings.output().resolve("cds"));
+    }
+
+    /**
+     * Prepares the services' class-data archives as {@code run-local.sh} does once per build (from then on they start
+     * with them); returns how long that took.
+     */
+    double prepareArchives(List<String> names) {
+        Map<String, Path> jars = new LinkedHashMap<>();
+        names.forEach((name) -> jars.put(name, Infrastructure.jar(this.settings.root(), name)));
+        return this.archives.prepare(jars, this.settings.serviceJvm(), environment(), this.logs);
     }
 
     /** Starts the given services side by side; returns each one's time from launch to ready. */
@@ -38,8 +51,12 @@ final class Services implements AutoCloseable {
             int port = this.ports.computeIfAbsent(name, (ignored) -> Infrastructure.freePort());
             Map<String, String> environment = environment();
             environment.put("SERVER_PORT", String.valueOf(port));
-            this.running.put(name, JavaProcess.start(name, Infrastructure.jar(this.settings.root(), name),
-                    this.settings.serviceJvm(), List.of(), environment, this.logs));
+            ClassDataArchives.Launch launch = this.archives.launch(name);
+            this.running.put(name, (launch != null)
+                    ? JavaProcess.start(name, launch.jar(), this.settings.serviceJvm() + " " + launch.jvmOptions(),
+                            List.of(), environment, this.logs)
+                    : JavaProcess.start(name, Infrastructure.jar(this.settings.root(), name), this.settings.serviceJvm(),
+                            List.of(), environment, this.logs));
         }
         Map<String, Duration> ready = new LinkedHashMap<>();
         for (String name : names) {
