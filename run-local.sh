@@ -81,8 +81,10 @@ for entry in "${services[@]}"; do
     rm -rf "${cds:?}/$name"
     java -Djarmode=tools -jar "$jar" extract --destination "$cds/$name" > "$logs/$name-cds.log" 2>&1
     # shellcheck disable=SC2086
+    # (it stops before starting anything: listeners, pollers, and db-scheduler, which would otherwise claim work)
     SERVER_PORT=0 java $java_opts -XX:ArchiveClassesAtExit="$cds/$name/app.jsa" -Dspring.context.exit=onRefresh \
-      -jar "$cds/$name/$(basename "$jar")" >> "$logs/$name-cds.log" 2>&1 &
+      -Ddb-scheduler.delay-startup-until-context-ready=true -jar "$cds/$name/$(basename "$jar")" \
+      >> "$logs/$name-cds.log" 2>&1 &
     training+=($!)
   fi
 done

@@ -48,8 +48,9 @@ final class ClassDataArchives {
             Path extractedJar = extracted.resolve(jar.getFileName());
             List<String> command = new ArrayList<>(List.of(java()));
             command.addAll(List.of(jvmOptions.trim().split("\\s+")));
-            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
-                    extractedJar.toString()));
+            // it stops before starting anything (listeners, pollers), db-scheduler included, which would claim work
+            command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
+                    "-Ddb-scheduler.delay-startup-until-context-ready=true", "-jar", extractedJar.toString()));
             Map<String, String> trainingEnvironment = new HashMap<>(environment);
             trainingEnvironment.put("SERVER_PORT", "0");
             training.put(name, start(command, trainingEnvironment, logs.resolve(name + "-cds.log")));
