@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,18 +29,29 @@ class RecipientClaims {
         this.clock = clock;
     }
 
-    /** Marks up to {@code limit} queued recipients of sending issues as fanned out, and returns them. */
+    /**
+     * Marks up to {@code limit} queued recipients of sending issues as fanned out, and returns them: first those never
+     * fanned out, then those fanned out before {@code fanOutAgainAfter} ago (their record may have been lost). Two
+     * statements, each served by an index of its own, rather than one whose {@code or} no index could serve.
+     */
     List<DeliveryRequest> claimForFanOut(int limit, Duration fanOutAgainAfter) {
         Instant now = this.clock.instant();
+        List<DeliveryRequest> claimed = new ArrayList<>(fanOut("d.fanned_out_at is null", now, now, limit));
+        if (claimed.size() < limit) {
+            claimed.addAll(fanOut("d.fanned_out_at < :again", now, now.minus(fanOutAgainAfter), limit - claimed.size()));
+        }
+        return claimed;
+    }
+
+    private List<DeliveryRequest> fanOut(String which, Instant now, Instant again, int limit) {
         return this.jdbc.sql("""
                 update delivery set fanned_out_at = :now
                 where (issue_id, subscriber_id) in (select d.issue_id, d.subscriber_id from delivery d
                     join newsletter_issue i on i.id = d.issue_id
-                    where d.status = 'QUEUED' and i.status = 'SENDING'
-                    and (d.fanned_out_at is null or d.fanned_out_at < :again)
+                    where d.status = 'QUEUED' and i.status = 'SENDING' and %s
                     limit :limit for update of d skip locked)
-                returning issue_id, subscriber_id""")
-            .param("now", Timestamp.from(now)).param("again", Timestamp.from(now.minus(fanOutAgainAfter)))
+                returning issue_id, subscriber_id""".formatted(which))
+            .param("now", Timestamp.from(now)).param("again", Timestamp.from(again))
             .param("limit", limit)
             .query((rs, row) -> new DeliveryRequest(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
             .list();
