@@ -17,8 +17,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The notification table as a queue: emails are enqueued in the transaction of the event that caused them (or
- * released by the scheduler when a reminder is due), and claimed by one instance at a time
+ * The notification table as a queue: emails are added ({@link NotificationInserts}) in the transaction of the event
+ * that caused them (or released by the scheduler when a reminder is due), and claimed by one instance at a time
  * ({@code for update skip locked}) with a lease that expires if it dies.
  */
 @Repository
@@ -30,30 +30,12 @@ public class DeliveryQueue {
 
     private final Clock clock;
 
-    private final NotificationInserts inserts;
-
     private final WorkSignals signals;
 
-    DeliveryQueue(JdbcClient jdbc, Clock clock, NotificationInserts inserts, WorkSignals signals) {
-        this.inserts = inserts;
+    DeliveryQueue(JdbcClient jdbc, Clock clock, WorkSignals signals) {
         this.signals = signals;
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** Adds a notification that is due at its {@code dueAt}, unless it exists already; returns whether it was added. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueue(NewNotification notification) {
-        return add(notification, NotificationStatus.PENDING, null);
-    }
-
-    /**
-     * Adds a notification in the given state ({@code PENDING}, {@code SCHEDULED} or {@code SKIPPED} with its
-     * reason) unless it exists already; returns whether it was added.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean add(NewNotification notification, NotificationStatus status, String reason) {
-        return !this.inserts.addAll(List.of(new QueuedNotification(notification, status, reason, null))).isEmpty();
     }
 
     /** Wakes the dispatchers once the current transaction commits: a notification is due. */
