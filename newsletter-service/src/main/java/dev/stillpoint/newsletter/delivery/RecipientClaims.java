@@ -129,6 +129,15 @@ class RecipientClaims {
             .update();
     }
 
+    /** Hands recipients whose record Kafka did not take back to the fan-out, to go again at once. */
+    void fanOutAgain(UUID issueId, List<UUID> subscriberIds) {
+        this.jdbc.sql("""
+                update delivery set fanned_out_at = null
+                where issue_id = :issue and subscriber_id in (:subscribers) and status = 'QUEUED'""")
+            .param("issue", issueId).param("subscribers", subscriberIds)
+            .update();
+    }
+
     /** Leaves a recipient of a paused issue to be fanned out again on resume. */
     void leaveForResume(DeliveryRequest request) {
         this.jdbc.sql("update delivery set fanned_out_at = null where issue_id = ? and subscriber_id = ? "
