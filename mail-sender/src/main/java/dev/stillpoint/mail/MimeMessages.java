@@ -1,24 +1,25 @@
 package dev.stillpoint.mail;
 
+import java.io.ByteArrayOutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.InternetHeaders;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.mail.internet.MimeUtility;
 
 /**
- * Builds MIME messages directly on Jakarta Mail: multipart/alternative (text, HTML), wrapped in multipart/mixed when
- * there are attachments, with our own Message-ID. (Spring's {@code MimeMessageHelper} on a plain {@code MimeMessage}
+ * Writes MIME messages: multipart/alternative (text, HTML), wrapped in multipart/mixed when there are attachments, with
+ * our own Message-ID. The body is written here as the bytes that travel ({@link WrittenMessage}); the headers are
+ * Jakarta Mail's, which encodes names and subjects. (Spring's {@code MimeMessageHelper} on a plain {@code MimeMessage}
  * would re-read {@code mime.types} for every message.)
  */
 final class MimeMessages {
@@ -28,32 +29,30 @@ final class MimeMessages {
 
     static MimeMessage build(Session session, InternetAddress from, OutgoingEmail email) throws MailDeliveryException {
         try {
-            MimeMessage message = new IdentifiedMimeMessage(session, email.messageId());
+            String alternative = WrittenMessage.boundary();
+            Body body = new Body();
+            String contentType;
+            if (email.attachments().isEmpty()) {
+                contentType = multipart("alternative", alternative);
+                alternatives(body, alternative, email);
+            }
+            else {
+                String mixed = WrittenMessage.boundary();
+                contentType = multipart("mixed", mixed);
+                body.boundary(mixed).header("Content-Type", multipart("alternative", alternative)).line("");
+                alternatives(body, alternative, email);
+                for (OutgoingEmail.Attachment attachment : email.attachments()) {
+                    body.boundary(mixed);
+                    attachment(body, attachment);
+                }
+                body.end(mixed);
+            }
+            MimeMessage message = new WrittenMessage(session, email.messageId(), contentType, body.bytes());
             message.setFrom(from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), email.toName(), "UTF-8"));
             message.setSubject(email.subject(), "UTF-8");
             for (Map.Entry<String, String> header : email.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
-            }
-            MimeMultipart alternative = new MimeMultipart("alternative");
-            alternative.addBodyPart(textPart(email.text(), "plain"));
-            alternative.addBodyPart(textPart(email.html(), "html"));
-            if (email.attachments().isEmpty()) {
-                message.setContent(alternative);
-            }
-            else {
-                MimeMultipart mixed = new MimeMultipart("mixed");
-                MimeBodyPart body = new MimeBodyPart();
-                body.setContent(alternative);
-                mixed.addBodyPart(body);
-                for (OutgoingEmail.Attachment attachment : email.attachments()) {
-                    MimeBodyPart part = new MimeBodyPart();
-                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), attachment.contentType())));
-                    part.setFileName(attachment.filename());
-                    part.setDisposition(Part.ATTACHMENT);
-                    mixed.addBodyPart(part);
-                }
-                message.setContent(mixed);
             }
             return message;
         }
@@ -63,19 +62,48 @@ final class MimeMessages {
         }
     }
 
+    private static String multipart(String subtype, String boundary) {
+        return "multipart/" + subtype + ";\r\n\tboundary=\"" + boundary + "\"";
+    }
+
+    private static void alternatives(Body body, String boundary, OutgoingEmail email) {
+        body.boundary(boundary);
+        textPart(body, email.text(), "text/plain; charset=UTF-8");
+        body.boundary(boundary);
+        textPart(body, email.html(), "text/html; charset=UTF-8");
+        body.end(boundary);
+    }
+
     /**
      * A text part written as it will travel: plain ASCII as it is, anything else quoted-printable, encoded here in
      * one pass. (Given a String, Jakarta Mail encodes the whole part once just to choose its transfer encoding, then
      * again through streams that pass every byte on one at a time: the two largest costs of sending, measured with
-     * JFR.) A part made of encoded bytes is written out in blocks as it is.
+     * JFR.)
      */
-    private static MimeBodyPart textPart(String content, String subtype) throws MessagingException {
+    private static void textPart(Body body, String content, String contentType) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         String encoding = transferEncoding(bytes);
-        InternetHeaders headers = new InternetHeaders();
-        headers.setHeader("Content-Type", "text/" + subtype + "; charset=UTF-8");
-        headers.setHeader("Content-Transfer-Encoding", encoding);
-        return new MimeBodyPart(headers, "7bit".equals(encoding) ? bytes : QuotedPrintable.encode(bytes));
+        body.header("Content-Type", contentType).header("Content-Transfer-Encoding", encoding).line("")
+            .content("7bit".equals(encoding) ? bytes : QuotedPrintable.encode(bytes));
+    }
+
+    /** A file: text as a text part is written, anything else in base64; named the way Jakarta Mail names files. */
+    private static void attachment(Body body, OutgoingEmail.Attachment attachment) throws MessagingException {
+        ContentType type = new ContentType(attachment.contentType());
+        type.setParameter("name", attachment.filename());
+        ContentDisposition disposition = new ContentDisposition(Part.ATTACHMENT, null);
+        disposition.setParameter("filename", attachment.filename());
+        String encoding = type.getPrimaryType().equalsIgnoreCase("text") ? transferEncoding(attachment.content())
+                : "base64";
+        body.header("Content-Type", MimeUtility.fold(14, type.toString()))
+            .header("Content-Transfer-Encoding", encoding)
+            .header("Content-Disposition", MimeUtility.fold(21, disposition.toString()))
+            .line("")
+            .content(switch (encoding) {
+                case "7bit" -> attachment.content();
+                case "base64" -> Base64.getMimeEncoder().encode(attachment.content());
+                default -> QuotedPrintable.encode(attachment.content());
+            });
     }
 
     /** {@code 7bit} for ASCII in lines SMTP accepts as they are (at most 998 bytes), else quoted-printable. */
@@ -94,19 +122,37 @@ final class MimeMessages {
         return "7bit";
     }
 
-    /** Keeps the Message-ID we derived from the notification, where Jakarta Mail would make up a random one. */
-    private static final class IdentifiedMimeMessage extends MimeMessage {
+    /** A body being written: lines end in CRLF; each part's content is followed by one. */
+    private static final class Body {
 
-        private final String messageId;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(4096);
 
-        IdentifiedMimeMessage(Session session, String messageId) {
-            super(session);
-            this.messageId = messageId;
+        Body line(String line) {
+            this.bytes.writeBytes(line.getBytes(StandardCharsets.US_ASCII));
+            this.bytes.write('\r');
+            this.bytes.write('\n');
+            return this;
         }
 
-        @Override
-        protected void updateMessageID() throws MessagingException {
-            setHeader("Message-ID", this.messageId);
+        Body header(String name, String value) {
+            return line(name + ": " + value);
+        }
+
+        Body boundary(String boundary) {
+            return line("--" + boundary);
+        }
+
+        Body end(String boundary) {
+            return line("--" + boundary + "--");
+        }
+
+        Body content(byte[] content) {
+            this.bytes.writeBytes(content);
+            return line("");
+        }
+
+        byte[] bytes() {
+            return this.bytes.toByteArray();
         }
 
     }
