@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
+import jakarta.mail.Address;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -28,6 +29,16 @@ final class MimeMessages {
     }
 
     static MimeMessage build(Session session, InternetAddress from, OutgoingEmail email) throws MailDeliveryException {
+        return build(session, fromHeader(from), email);
+    }
+
+    /** The From header as Jakarta Mail writes it for {@code setFrom}: encoded, and folded after its name. */
+    static String fromHeader(InternetAddress from) {
+        return InternetAddress.toString(new Address[] { from }, "From: ".length());
+    }
+
+    /** @param from the From header, as {@link #fromHeader} writes it */
+    static MimeMessage build(Session session, String from, OutgoingEmail email) throws MailDeliveryException {
         try {
             String alternative = WrittenMessage.boundary();
             Body body = new Body();
@@ -48,7 +59,7 @@ final class MimeMessages {
                 body.end(mixed);
             }
             MimeMessage message = new WrittenMessage(session, email.messageId(), contentType, body.bytes());
-            message.setFrom(from);
+            message.setHeader("From", from);
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), email.toName(), "UTF-8"));
             message.setSubject(email.subject(), "UTF-8");
             for (Map.Entry<String, String> header : email.headers().entrySet()) {

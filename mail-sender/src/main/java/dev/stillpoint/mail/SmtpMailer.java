@@ -1,6 +1,5 @@
 package dev.stillpoint.mail;
 
-import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -28,7 +27,10 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     private final MailProperties mail;
 
-    private final InternetAddress from;
+    /** The From header, written once: Jakarta Mail would quote and fold the practice's name again for every email. */
+    private final String from;
+
+    private final DateHeader date = new DateHeader();
 
     private final BlockingQueue<Transport> idle;
 
@@ -52,7 +54,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     public SmtpMailer(MailProperties mail, InternetAddress from, int connections, DkimSigning dkim) {
         this.mail = mail;
         this.session = Session.getInstance(sessionProperties(mail));
-        this.from = from;
+        this.from = MimeMessages.fromHeader(from);
         this.idle = new ArrayBlockingQueue<>(Math.max(connections, 1));
         this.dkim = dkim;
     }
@@ -89,7 +91,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     /** Sends over a connected transport and keeps it open for the next email. */
     private void deliver(Transport transport, MimeMessage message) throws MessagingException {
-        message.setSentDate(new Date());
+        message.setHeader("Date", this.date.now());
         message.saveChanges();
         MimeMessage outgoing = (this.dkim != null) ? this.dkim.sign(message) : message;
         transport.sendMessage(outgoing, message.getRecipients(Message.RecipientType.TO));

@@ -112,6 +112,18 @@ public class NewsletterEmails {
 
         private final String strippedMarkdown;
 
+        /**
+         * The links up to each recipient's token, made once: a token is URL-safe as it is, and parsing each link as a
+         * URI (with a regular expression compiled for it) was a twelfth of the newsletter's CPU while it sent.
+         */
+        private final String unsubscribeLink = link("/unsubscribe?token=");
+
+        private final String dataLink = link("/subscriber/data?token=");
+
+        private final String unsubscribeHtml = HtmlUtils.htmlEscape(this.unsubscribeLink);
+
+        private final String dataHtml = HtmlUtils.htmlEscape(this.dataLink);
+
         /** The HTML around the recipient's links: before the unsubscribe link, between the two, after the data link. */
         private final String[] html;
 
@@ -134,16 +146,17 @@ public class NewsletterEmails {
         }
 
         OutgoingEmail personalise(String messageId, String email, String name, UUID subscriberId) {
-            String unsubscribe = NewsletterEmails.this.properties
-                .link("/unsubscribe?token=" + NewsletterEmails.this.tokens.token(subscriberId, Purpose.UNSUBSCRIBE))
-                .toString();
-            String data = NewsletterEmails.this.properties
-                .link("/subscriber/data?token=" + NewsletterEmails.this.tokens.token(subscriberId, Purpose.DATA))
-                .toString();
-            String html = this.html[0] + HtmlUtils.htmlEscape(unsubscribe) + this.html[1] + HtmlUtils.htmlEscape(data)
+            String unsubscribeToken = NewsletterEmails.this.tokens.token(subscriberId, Purpose.UNSUBSCRIBE);
+            String dataToken = NewsletterEmails.this.tokens.token(subscriberId, Purpose.DATA);
+            String html = this.html[0] + this.unsubscribeHtml + unsubscribeToken + this.html[1] + this.dataHtml + dataToken
                     + this.html[2];
-            return email(messageId, email, name, this.title, text(this.title, this.strippedMarkdown, unsubscribe, data),
-                    html, unsubscribe);
+            String unsubscribe = this.unsubscribeLink + unsubscribeToken;
+            return email(messageId, email, name, this.title,
+                    text(this.title, this.strippedMarkdown, unsubscribe, this.dataLink + dataToken), html, unsubscribe);
+        }
+
+        private String link(String path) {
+            return NewsletterEmails.this.properties.link(path).toString();
         }
 
     }
