@@ -5,10 +5,12 @@ import java.util.Map;
 import java.util.Set;
 
 import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +22,21 @@ public class EmailTemplates {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-    public EmailTemplates() {
+    private final ApplicationContext applicationContext;
+
+    public EmailTemplates(ApplicationContext applicationContext) {
+        this.applicationContext = applicationContext;
         this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
     }
 
     public Rendered render(String name, Map<String, Object> model) {
         Context context = new Context(Locale.UK, model);
+        // Thymeleaf's own evaluation context, whose property accessors remember what they found: without it each
+        // expression got a fresh Spring one, and looked every property up by reflection again (a sixth of
+        // notification-service's CPU at 200 bookings/s)
+        context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+                new ThymeleafEvaluationContext(this.applicationContext, null));
         return new Rendered(this.engine.process(name + ".txt", context), this.engine.process(name + ".html", context));
     }
 

@@ -16,6 +16,8 @@ import dev.stillpoint.notification.mail.PracticeProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.context.support.StaticApplicationContext;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BookingEmailsTests {
@@ -24,7 +26,7 @@ class BookingEmailsTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final BookingEmails emails = new BookingEmails(new EmailTemplates(),
+    private final BookingEmails emails = new BookingEmails(new EmailTemplates(new StaticApplicationContext()),
             new PracticeProperties("Stillpoint CranioSacral Therapy", "Maya", "hello@stillpoint.example",
                     "12 Quiet Lane, London N1 7AA", "020 7946 0000", ZoneId.of("Europe/London")),
             this.json);
