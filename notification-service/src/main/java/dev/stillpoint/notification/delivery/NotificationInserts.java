@@ -9,9 +9,7 @@ import java.util.List;
 import dev.stillpoint.support.TraceParents;
 import dev.stillpoint.support.work.WorkSignals;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,11 +25,18 @@ public class NotificationInserts {
     private static final String INSERT = """
             insert into notification (id, booking_id, booking_version, kind, recipient, time_zone, event_type, event,
                 status, reason, due_at, expires_at, next_attempt_at, message_id, created_at, trace_parent)
-            values (:id, :bookingId, :bookingVersion, :kind, :recipient, :timeZone, :eventType, :event::json,
-                :status, :reason, :dueAt, :expiresAt, :dueAt, :messageId, :now, :traceParent)
+            values (?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict do nothing""";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    /**
+     * The SQL type of each of {@link #INSERT}'s parameters, given so that nothing is looked up or guessed per row:
+     * binding named parameters row by row was an eighth of notification-service's CPU while it drained a backlog.
+     */
+    private static final int[] TYPES = { Types.OTHER, Types.OTHER, Types.BIGINT, Types.VARCHAR, Types.VARCHAR,
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP,
+            Types.TIMESTAMP, Types.VARCHAR, Types.TIMESTAMP, Types.VARCHAR };
+
+    private final JdbcTemplate jdbc;
 
     private final Clock clock;
 
@@ -41,7 +46,7 @@ public class NotificationInserts {
 
     private final WorkSignals signals;
 
-    NotificationInserts(NamedParameterJdbcTemplate jdbc, Clock clock, MessageIdDomain messageIdDomain,
+    NotificationInserts(JdbcTemplate jdbc, Clock clock, MessageIdDomain messageIdDomain,
             TraceParents traceParents, WorkSignals signals) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -61,9 +66,8 @@ public class NotificationInserts {
         }
         Timestamp now = Timestamp.from(this.clock.instant());
         String currentTrace = this.traceParents.current();
-        SqlParameterSource[] rows = notifications.stream().map((queued) -> row(queued, now, currentTrace))
-            .toArray(SqlParameterSource[]::new);
-        int[] counts = this.jdbc.batchUpdate(INSERT, rows);
+        List<Object[]> rows = notifications.stream().map((queued) -> row(queued, now, currentTrace)).toList();
+        int[] counts = this.jdbc.batchUpdate(INSERT, rows, TYPES);
         List<QueuedNotification> added = new ArrayList<>(notifications.size());
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 1) {
@@ -76,25 +80,15 @@ public class NotificationInserts {
         return added;
     }
 
-    private MapSqlParameterSource row(QueuedNotification queued, Timestamp now, String currentTrace) {
+    private Object[] row(QueuedNotification queued, Timestamp now, String currentTrace) {
         NewNotification notification = queued.notification();
-        return new MapSqlParameterSource()
-            .addValue("id", notification.id())
-            .addValue("bookingId", notification.bookingId())
-            .addValue("bookingVersion", notification.bookingVersion())
-            .addValue("kind", notification.kind())
-            .addValue("recipient", notification.recipient())
-            .addValue("timeZone", notification.timeZone())
-            .addValue("eventType", notification.eventType())
-            .addValue("event", notification.event())
-            .addValue("status", queued.status().name())
-            .addValue("reason", queued.reason(), Types.VARCHAR)
-            .addValue("dueAt", Timestamp.from(notification.dueAt()))
-            .addValue("expiresAt", (notification.expiresAt() != null) ? Timestamp.from(notification.expiresAt()) : null,
-                    Types.TIMESTAMP)
-            .addValue("messageId", "<" + notification.id() + "@" + this.messageIdDomain + ">")
-            .addValue("now", now)
-            .addValue("traceParent", (queued.traceParent() != null) ? queued.traceParent() : currentTrace, Types.VARCHAR);
+        Timestamp dueAt = Timestamp.from(notification.dueAt());
+        return new Object[] { notification.id(), notification.bookingId(), notification.bookingVersion(),
+                notification.kind(), notification.recipient(), notification.timeZone(), notification.eventType(),
+                notification.event(), queued.status().name(), queued.reason(), dueAt,
+                (notification.expiresAt() != null) ? Timestamp.from(notification.expiresAt()) : null, dueAt,
+                "<" + notification.id() + "@" + this.messageIdDomain + ">", now,
+                (queued.traceParent() != null) ? queued.traceParent() : currentTrace };
     }
 
 }
