@@ -33,7 +33,7 @@ public class EmailTemplates {
     public Rendered render(String name, Map<String, Object> model) {
         Context context = new Context(Locale.UK, model);
         // Thymeleaf's own evaluation context, whose property accessors remember what they found: without it each
-        // expression got a fresh Spring one, and looked every property up by reflection again (a sixth of
+        // expression got a fresh Spring one, and looked every property up by reflection again (7% of
         // notification-service's CPU at 200 bookings/s)
         context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
                 new ThymeleafEvaluationContext(this.applicationContext, null));
