@@ -28,10 +28,6 @@ final class MimeMessages {
     private MimeMessages() {
     }
 
-    static MimeMessage build(Session session, InternetAddress from, OutgoingEmail email) throws MailDeliveryException {
-        return build(session, fromHeader(from), email);
-    }
-
     /** The From header as Jakarta Mail writes it for {@code setFrom}: encoded, and folded after its name. */
     static String fromHeader(InternetAddress from) {
         return InternetAddress.toString(new Address[] { from }, "From: ".length());

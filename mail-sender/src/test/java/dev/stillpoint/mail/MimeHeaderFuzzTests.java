@@ -33,7 +33,8 @@ class MimeHeaderFuzzTests {
             throws Exception {
         OutgoingEmail email = new OutgoingEmail("<fuzz@example.com>", "client@example.com", name, subject, "text",
                 "<p>html</p>", List.of());
-        MimeMessage message = MimeMessages.build(SESSION, new InternetAddress("practice@example.com", "Practice"), email);
+        MimeMessage message = MimeMessages.build(SESSION,
+                MimeMessages.fromHeader(new InternetAddress("practice@example.com", "Practice")), email);
         message.saveChanges();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);

@@ -32,7 +32,8 @@ class MimeMessagesTests {
     @Test
     void theEncodingChosenIsTheOneWrittenAndTheTextReadsBackUnchanged() throws Exception {
         Session session = Session.getInstance(new Properties());
-        MimeMessage message = MimeMessages.build(session, new InternetAddress("hello@stillpoint.example"),
+        MimeMessage message = MimeMessages.build(session,
+                MimeMessages.fromHeader(new InternetAddress("hello@stillpoint.example")),
                 new OutgoingEmail("<m1@stillpoint.example>", "chloe@example.com", "Chloë", "Aftercare",
                         "Be gentle with yourself, Chloë.", "<p>Plain ASCII.</p>", List.of(), Map.of()));
         message.saveChanges();

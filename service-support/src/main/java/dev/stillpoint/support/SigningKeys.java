@@ -49,8 +49,8 @@ public final class SigningKeys {
     private final int signatureBytes;
 
     /**
-     * Each key's MAC, initialised once and cloned for every signature: looking the algorithm up and initialising it
-     * for each link was a tenth of the newsletter's CPU while it sent.
+     * Each key's MAC, initialised once and cloned for every signature, rather than a provider lookup and the key set
+     * up again for every link (signing was 9% of the newsletter's CPU while it sent, two links per email).
      */
     private final Map<SecretKeySpec, Mac> initialised = new IdentityHashMap<>();
 
