@@ -1,5 +1,6 @@
 package dev.stillpoint.notification.mail;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,7 +38,8 @@ record ModelShape(List<Object> key, Map<String, Object> markedModel, List<String
                 key.add(value);
                 marked.put(entry.getKey(), value);
             }
-            else if (value instanceof String || value instanceof Integer || value instanceof Long) {
+            else if (value instanceof String || value instanceof URI || value instanceof Integer
+                    || value instanceof Long) {
                 key.add(SHOWN);
                 marked.put(entry.getKey(), shown(values, value.toString()));
             }

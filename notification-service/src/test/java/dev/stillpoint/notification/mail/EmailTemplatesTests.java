@@ -1,14 +1,18 @@
 package dev.stillpoint.notification.mail;
 
 import java.io.File;
+import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 
 import dev.stillpoint.embedded.fuzz.HostileInput;
+import dev.stillpoint.events.booking.BookingDetails;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -76,6 +80,19 @@ class EmailTemplatesTests {
             assertThat(rendered.text()).as(template).contains("Ada <Lovelace>").doesNotContain("\uE000");
         }
         assertThat(TEMPLATES).hasSizeGreaterThan(8);
+    }
+
+    @Test
+    void everySessionEmailHasAShape() {
+        BookingDetails booking = new BookingDetails(new BookingDetails.Client("Ada", "ada@example.com", "America/New_York"),
+                "CRANIOSACRAL_60", 60, 45, Instant.parse("2026-03-09T13:00:00Z"), Instant.parse("2026-03-09T14:00:00Z"),
+                "CONFIRMED", false, URI.create("http://localhost:8081/bookings/1/manage?token=abc"),
+                new BookingDetails.Series(UUID.randomUUID(), 2, 5));
+        Map<String, Object> model = SessionEmailModel.of(booking, PRACTICE);
+        model.put("afterReview", true);
+        model.put("previous", null);
+
+        assertThat(ModelShape.of("booking-confirmed", model)).isNotNull();
     }
 
     @Test
