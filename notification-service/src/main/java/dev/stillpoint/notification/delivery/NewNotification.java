@@ -7,6 +7,7 @@ import java.util.UUID;
 /**
  * An email to send for a booking.
  *
+ * @param id derived from the booking, version and kind ({@link #idOf}), worked out once: it is an MD5 hash
  * @param bookingId the booking it is about
  * @param bookingVersion the booking version that caused it
  * @param kind what kind of email it is, e.g. {@code BOOKING_CONFIRMED}
@@ -18,8 +19,15 @@ import java.util.UUID;
  * @param expiresAt after this it is skipped rather than sent (for a reminder: the session's start); {@code null} for
  * never
  */
-public record NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String timeZone,
-        String eventType, String event, Instant dueAt, Instant expiresAt) {
+public record NewNotification(UUID id, UUID bookingId, long bookingVersion, String kind, String recipient,
+        String timeZone, String eventType, String event, Instant dueAt, Instant expiresAt) {
+
+    /** A notification that is skipped rather than sent after {@code expiresAt} ({@code null} for never). */
+    public NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String timeZone,
+            String eventType, String event, Instant dueAt, Instant expiresAt) {
+        this(idOf(bookingId, bookingVersion, kind), bookingId, bookingVersion, kind, recipient, timeZone, eventType,
+                event, dueAt, expiresAt);
+    }
 
     /** A notification that is worth sending however late it is. */
     public NewNotification(UUID bookingId, long bookingVersion, String kind, String recipient, String timeZone,
@@ -28,9 +36,8 @@ public record NewNotification(UUID bookingId, long bookingVersion, String kind, 
     }
 
     /** The same booking, version and kind always give the same id: a notification can exist only once. */
-    public UUID id() {
-        return UUID.nameUUIDFromBytes((this.bookingId + ":" + this.bookingVersion + ":" + this.kind)
-            .getBytes(StandardCharsets.UTF_8));
+    public static UUID idOf(UUID bookingId, long bookingVersion, String kind) {
+        return UUID.nameUUIDFromBytes((bookingId + ":" + bookingVersion + ":" + kind).getBytes(StandardCharsets.UTF_8));
     }
 
 }
