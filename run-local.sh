@@ -13,7 +13,7 @@ cd "$(dirname "$0")"
 data=${STILLPOINT_DATA:-.local}
 logs="$data/logs"
 mkdir -p "$logs"
-java_opts=${STILLPOINT_JAVA_OPTS:--Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
+java_opts=${STILLPOINT_JAVA_OPTS:--Xms32m -Xmx256m -Xmn96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1}
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "Building (./mvnw package, tests skipped; ./mvnw verify runs them)..."

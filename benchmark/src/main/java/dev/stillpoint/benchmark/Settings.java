@@ -31,7 +31,7 @@ record Settings(Path root, Path output, int slowRate, int fastRate, int seconds,
     static final Set<String> ALL = Set.of("bookings", "newsletter", "backlog");
 
     /** The services' JVM options in {@code run-local.sh} ({@code STILLPOINT_JAVA_OPTS}'s default). */
-    static final String RUN_LOCAL_JVM = "-Xms32m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    static final String RUN_LOCAL_JVM = "-Xms32m -Xmx256m -Xmn96m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     static Settings from(String[] args) {
         Map<String, String> given = new HashMap<>();
