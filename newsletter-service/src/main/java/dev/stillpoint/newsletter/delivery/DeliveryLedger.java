@@ -50,6 +50,11 @@ public class DeliveryLedger {
                 on conflict do nothing""")
             .param("issue", issueId).param("domain", this.messageIdDomain)
             .update();
+        // a bulk load, as PostgreSQL's manual has it: the planner is told at once how many rows the issue now has, so
+        // that the senders' claims use the primary key. With statistics from before the load, claims picked another
+        // plan until autovacuum's next analyze, and a newsletter that followed a busy minute went out at half speed
+        // (1,180 vs 2,279 emails/s in the benchmark; PostgreSQL's backends at 20% of a core each, on the claims)
+        this.jdbc.sql("analyze delivery").update();
         this.signals.signal(FanOutRelay.NAME);
         return queued;
     }
