@@ -30,8 +30,13 @@ final class Infrastructure implements AutoCloseable {
 
     private final Duration startup;
 
-    private Infrastructure(JavaProcess process, SmtpSink sink, int kafkaPort, int postgresPort, Duration startup) {
+    /** Kafka's log and PostgreSQL's files: 2 GB after a full run, deleted when the infrastructure stops. */
+    private final Path data;
+
+    private Infrastructure(JavaProcess process, Path data, SmtpSink sink, int kafkaPort, int postgresPort,
+            Duration startup) {
         this.process = process;
+        this.data = data;
         this.sink = sink;
         this.kafkaPort = kafkaPort;
         this.postgresPort = postgresPort;
@@ -48,7 +53,7 @@ final class Infrastructure implements AutoCloseable {
                             String.valueOf(kafkaPort), "--postgres-port", String.valueOf(postgresPort)),
                     Map.of(), logs);
             Duration startup = process.awaitLogLine("STILLPOINT INFRASTRUCTURE READY");
-            return new Infrastructure(process, SmtpSink.start(freePort()), kafkaPort, postgresPort, startup);
+            return new Infrastructure(process, data, SmtpSink.start(freePort()), kafkaPort, postgresPort, startup);
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -102,6 +107,12 @@ final class Infrastructure implements AutoCloseable {
     public void close() {
         this.sink.close();
         this.process.close();
+        try {
+            Directories.delete(this.data);
+        }
+        catch (IOException ex) {
+            System.err.println("Could not delete " + this.data + ": " + ex);
+        }
     }
 
 }

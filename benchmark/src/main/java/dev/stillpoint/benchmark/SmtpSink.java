@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -75,19 +74,11 @@ final class SmtpSink implements AutoCloseable {
     void clear() {
         try (Stream<Path> paths = Files.list(this.directory)) {
             for (Path minute : paths.toList()) {
-                delete(minute);
+                Directories.delete(minute);
             }
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static void delete(Path tree) throws IOException {
-        try (Stream<Path> paths = Files.walk(tree)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
         }
     }
 
@@ -96,7 +87,7 @@ final class SmtpSink implements AutoCloseable {
         this.process.destroy();
         try {
             this.process.waitFor(10, TimeUnit.SECONDS);
-            delete(this.directory);
+            Directories.delete(this.directory);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
