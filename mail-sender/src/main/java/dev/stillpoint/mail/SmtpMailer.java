@@ -72,7 +72,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
             catch (MessagingException ex) {
                 closeQuietly(reused);
                 if (isPermanent(ex)) {
-                    throw new MailDeliveryException(describe(ex), true, ex);
+                    throw new MailDeliveryException(describe(ex), true, replyCode(ex), ex);
                 }
                 // the kept-open connection may have gone stale: try once more on a fresh one
             }
@@ -85,7 +85,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
         }
         catch (MessagingException ex) {
             closeQuietly(fresh);
-            throw new MailDeliveryException(describe(ex), isPermanent(ex), ex);
+            throw new MailDeliveryException(describe(ex), isPermanent(ex), replyCode(ex), ex);
         }
     }
 
@@ -108,13 +108,28 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     static boolean isPermanent(MessagingException ex) {
         for (Exception current = ex; current != null;
                 current = (current instanceof MessagingException me) ? me.getNextException() : null) {
-            int code = (current instanceof SMTPSendFailedException sf) ? sf.getReturnCode()
-                    : (current instanceof SMTPAddressFailedException af) ? af.getReturnCode() : 0;
+            int code = code(current);
             if (code >= 500 && code < 600) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first SMTP reply code in the chain of exceptions, or 0 if the server gave none. */
+    static int replyCode(MessagingException ex) {
+        for (Exception current = ex; current != null;
+                current = (current instanceof MessagingException me) ? me.getNextException() : null) {
+            if (code(current) != 0) {
+                return code(current);
+            }
+        }
+        return 0;
+    }
+
+    private static int code(Exception ex) {
+        return (ex instanceof SMTPSendFailedException sf) ? sf.getReturnCode()
+                : (ex instanceof SMTPAddressFailedException af) ? af.getReturnCode() : 0;
     }
 
     private static String describe(MessagingException ex) {

@@ -22,4 +22,20 @@ class SmtpMailerTests {
         assertThat(SmtpMailer.isPermanent(new MessagingException("Connection refused"))).isFalse();
     }
 
+    @Test
+    void aRecipientRefusedForNowCarriesTheReplyAServerThatIsAwayCarriesNone() throws Exception {
+        SendFailedException full = new SendFailedException("Invalid Addresses", new SMTPAddressFailedException(
+                new InternetAddress("full@example.com"), "RCPT TO", 452, "4.2.2 mailbox full"));
+        MailDeliveryException refused = new MailDeliveryException("full", false, SmtpMailer.replyCode(full), full);
+        assertThat(refused.replyCode()).isEqualTo(452);
+        assertThat(refused.isRefusedForNow()).isTrue();
+
+        MessagingException away = new MessagingException("Couldn't connect", new java.net.ConnectException("refused"));
+        assertThat(SmtpMailer.replyCode(away)).isZero();
+        assertThat(new MailDeliveryException("away", false, SmtpMailer.replyCode(away), away).isRefusedForNow()).isFalse();
+        assertThat(new MailDeliveryException("closing", false, SmtpMailer.replyCode(new SMTPSendFailedException("MAIL",
+                421, "closing channel", null, null, null, null)), null).isRefusedForNow()).as("421 is the server's, not the mailbox's")
+            .isFalse();
+    }
+
 }

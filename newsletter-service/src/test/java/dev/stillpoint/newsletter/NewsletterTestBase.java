@@ -51,6 +51,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stillpoint.staff.password=" + NewsletterTestBase.PASSWORD, "stillpoint.newsletter.token-secret=test",
         "stillpoint.newsletter.rate-per-second=5000", "db-scheduler.polling-interval=200ms",
+        "stillpoint.newsletter.max-attempts=" + NewsletterTestBase.MAX_ATTEMPTS,
         NewsletterTestBase.LOOPBACK_UNLIMITED })
 @AutoConfigureRestTestClient
 @DirtiesContext
@@ -63,6 +64,9 @@ abstract class NewsletterTestBase {
      * the proxy in front would say (X-Forwarded-For, trusted from loopback).
      */
     static final String LOOPBACK_UNLIMITED = "stillpoint.rate-limit.unlimited-addresses=127.0.0.1,::1";
+
+    /** A recipient refused for the moment is given up after this many attempts. */
+    static final int MAX_ATTEMPTS = 3;
 
     static final int SMTP_PORT = KraftBroker.freePort();
 

@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A small real SMTP server (RFC 5321 over TCP) that refuses for good ({@code 550}) every recipient whose address
- * contains "refused" and takes every other message: what a relay does with a mailbox that does not exist, which
- * GreenMail cannot do.
+ * contains "refused", for the moment ({@code 452}) every one whose address contains "full", and takes every other
+ * message: what a relay does with a mailbox that does not exist or is full, which GreenMail cannot do.
  */
 final class RefusingSmtpServer implements AutoCloseable {
 
@@ -64,8 +64,10 @@ final class RefusingSmtpServer implements AutoCloseable {
                 }
                 else if (command.startsWith("RCPT TO:")) {
                     boolean refused = command.contains("REFUSED");
-                    recipient = refused ? recipient : line.substring(8).replaceAll("[<>\\s]", "");
-                    reply(out, refused ? "550 5.1.1 No such mailbox here" : "250 OK");
+                    boolean full = command.contains("FULL");
+                    recipient = (refused || full) ? recipient : line.substring(8).replaceAll("[<>\\s]", "");
+                    reply(out, refused ? "550 5.1.1 No such mailbox here"
+                            : full ? "452 4.2.2 Mailbox full, try again later" : "250 OK");
                 }
                 else if (command.equals("DATA")) {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");

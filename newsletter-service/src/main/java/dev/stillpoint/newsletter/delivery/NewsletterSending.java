@@ -21,7 +21,8 @@ import org.springframework.stereotype.Service;
  * Sends recipients their issue, if the ledger says it is still theirs to get: claimed, throttled, sent, settled. It
  * works in chunks: one statement claims a chunk's recipients and one settles those sent, and the issue is rendered
  * once, each recipient's email differing only in its links. A transient SMTP failure gives the rest of the chunk back
- * and throws, so that the batch is retried with back-off; a permanent one is recorded and never retried.
+ * and throws, so that the batch is retried with back-off, up to {@code max-attempts} per recipient (then it is
+ * recorded as failed, with the server's last answer); a permanent one is recorded and never retried.
  */
 @Service
 class NewsletterSending {
@@ -44,6 +45,9 @@ class NewsletterSending {
 
     private final Duration lease;
 
+    /** Attempts a recipient gets while the SMTP server fails for the moment; then it is marked FAILED. */
+    private final int maxAttempts;
+
     private final TokenBucket perHour;
 
     private final int chunk;
@@ -55,6 +59,7 @@ class NewsletterSending {
         this.emails = emails;
         this.connections = connections;
         this.lease = properties.lease();
+        this.maxAttempts = properties.maxAttempts();
         this.perHour = new TokenBucket(properties.ratePerHour(), Duration.ofHours(1));
         this.chunk = Math.max(1, Math.min(MAX_CHUNK, properties.ratePerSecond()));
     }
@@ -129,6 +134,14 @@ class NewsletterSending {
                 logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
                         Redaction.addresses(failure.getMessage()));
                 this.claims.markFailed(recipient.request(), failure.getMessage());
+            }
+            else if (failure.isRefusedForNow() && recipient.attempts() >= this.maxAttempts) {
+                // one mailbox answering "452 mailbox full" for ever must not keep the issue from ending; a server that
+                // is away (no answer at all) is waited out however long it takes
+                logger.warn("Issue {}: giving up on subscriber {} after {} attempts: {}", issueId,
+                        recipient.request().subscriberId(), recipient.attempts(), Redaction.addresses(failure.getMessage()));
+                this.claims.markFailed(recipient.request(),
+                        "Gave up after " + recipient.attempts() + " attempts; the last answer: " + failure.getMessage());
             }
             else {
                 later.add(recipient.request().subscriberId());

@@ -69,11 +69,11 @@ class RecipientClaims {
                 where d.issue_id = :issue and d.subscriber_id in (:subscribers) and s.id = d.subscriber_id
                 and i.id = d.issue_id and d.status = 'QUEUED' and i.status = 'SENDING' and s.status = 'CONFIRMED'
                 and (d.claimed_until is null or d.claimed_until < :now)
-                returning d.subscriber_id, s.email, s.name, d.message_id""")
+                returning d.subscriber_id, s.email, s.name, d.message_id, d.attempts""")
             .param("until", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now))
             .param("issue", issueId).param("subscribers", subscriberIds)
             .query((rs, row) -> new Claimed(new DeliveryRequest(issueId, rs.getObject(1, UUID.class)), rs.getString(2),
-                    rs.getString(3), rs.getString(4)))
+                    rs.getString(3), rs.getString(4), rs.getInt(5)))
             .list();
     }
 
@@ -153,8 +153,8 @@ class RecipientClaims {
             .update();
     }
 
-    /** A recipient claimed for sending, with what the email needs. */
-    record Claimed(DeliveryRequest request, String email, String name, String messageId) {
+    /** A recipient claimed for sending, with what the email needs and how many times it has been tried, this one included. */
+    record Claimed(DeliveryRequest request, String email, String name, String messageId, int attempts) {
     }
 
     /** What an issue says. */
