@@ -120,8 +120,9 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     static int replyCode(MessagingException ex) {
         for (Exception current = ex; current != null;
                 current = (current instanceof MessagingException me) ? me.getNextException() : null) {
-            if (code(current) != 0) {
-                return code(current);
+            int code = code(current);
+            if (code != 0) {
+                return code;
             }
         }
         return 0;

@@ -23,11 +23,7 @@ class RecipientFailuresIntegrationTests extends NewsletterTestBase {
         insertSubscribers(run, "CONFIRMED", 10);
         List<UUID> refused = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            UUID id = UUID.randomUUID();
-            refused.add(id);
-            this.jdbc.sql("insert into subscriber (id, email, status, source, created_at, updated_at) "
-                    + "values (?, ?, 'CONFIRMED', 'IMPORT', now(), now())")
-                .params(id, "refused-" + i + "-" + run + "@example.com").update();
+            refused.add(addressed("refused-" + i + "-" + run + "@example.com"));
         }
         String id = writeIssue("Refusals " + run, "News.");
         smtp.stop();
