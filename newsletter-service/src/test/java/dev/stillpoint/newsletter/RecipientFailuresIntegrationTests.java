@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.stillpoint.embedded.RefusingSmtpServer;
 import dev.stillpoint.embedded.Waits;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

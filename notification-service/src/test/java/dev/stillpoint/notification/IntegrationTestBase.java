@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 public abstract class IntegrationTestBase {
 
-    private static final int SMTP_PORT = KraftBroker.freePort();
+    protected static final int SMTP_PORT = KraftBroker.freePort();
 
     @RegisterExtension
     protected static final GreenMailExtension smtp = new GreenMailExtension(

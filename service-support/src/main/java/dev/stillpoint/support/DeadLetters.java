@@ -1,16 +1,42 @@
 package dev.stillpoint.support;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 
+import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
-/** Counts the records a service dead-letters, by the topic they came from. */
+/**
+ * Dead letters, the same way in every service: a record that cannot be handled goes to its topic's dead-letter topic
+ * ({@code <topic>-dlt}, same partition), which keeps it until someone handles it, and each one is counted.
+ */
 public final class DeadLetters {
 
     /** {@code stillpoint_kafka_dead_letters_total{topic=...}} in Prometheus. */
     public static final String COUNTER = "stillpoint.kafka.dead.letters";
 
+    /** What a dead-letter topic's name adds to its source topic's. */
+    public static final String SUFFIX = "-dlt";
+
     private DeadLetters() {
+    }
+
+    /**
+     * The dead-letter topic of {@code topic}, with as many partitions: records are kept for ever ({@code retention.ms
+     * = -1}), as nobody may have looked at them yet, and a dead letter is few and small.
+     */
+    public static NewTopic topicFor(String topic, int partitions) {
+        return TopicBuilder.name(topic + SUFFIX).partitions(partitions)
+            .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+            .build();
+    }
+
+    /** Where a failed record goes: its topic's dead-letter topic, the same partition. */
+    public static TopicPartition destination(ConsumerRecord<?, ?> record, Exception ex) {
+        return new TopicPartition(record.topic() + SUFFIX, record.partition());
     }
 
     /** The recoverer, counting each record it has published to a dead-letter topic. */

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -27,7 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Publishes committed outbox events to Kafka, oldest first, as CloudEvents in binary mode. One instance at a time
- * publishes (a PostgreSQL advisory lock), so events of one key keep their order even with several instances.
+ * publishes (a PostgreSQL advisory lock), and a round sends only the oldest waiting event of each key, so events of
+ * one key reach Kafka in their order even when a send fails: a later event of a key goes only once the broker has
+ * acknowledged the one before it, and never overtakes it however the producer retries.
  * While Kafka is down, events wait in the table and go out when it is back. It runs as soon as a transaction that
  * wrote an event commits ({@link Outbox} signals its poller), and at a slow safety poll.
  */
@@ -65,15 +69,18 @@ class OutboxRelay implements Work {
         this.clock = clock;
     }
 
-    /** Publishes one batch of pending events; returns how many were acknowledged by the broker. */
-    int publishPending() {
-        Integer published = this.transactions.execute((status) -> {
+    /**
+     * Publishes the oldest waiting event of each key in one batch of pending events; returns how many the broker
+     * acknowledged, and whether later events of those keys were left for the next round.
+     */
+    Round publishPending() {
+        Round round = this.transactions.execute((status) -> {
             // one lock per outbox table: services sharing a database (in their own schemas) relay side by side
             if (!this.jdbc.sql("select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
                 .query(Boolean.class).single()) {
-                return 0;
+                return Round.NOTHING;
             }
-            List<PendingEvent> batch = this.jdbc.sql("select position, event_id, topic, record_key, event_type, source, "
+            List<PendingEvent> pending = this.jdbc.sql("select position, event_id, topic, record_key, event_type, source, "
                     + "payload::text as payload, occurred_at, trace_parent from outbox_event where published_at is null "
                     + "order by position limit ?")
                 .param(this.properties.batchSize())
@@ -82,12 +89,15 @@ class OutboxRelay implements Work {
                         rs.getString("source"), rs.getString("payload"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("trace_parent")))
                 .list();
-            if (batch.isEmpty()) {
-                return 0;
+            if (pending.isEmpty()) {
+                return Round.NOTHING;
             }
+            Set<String> keys = new HashSet<>();
+            List<PendingEvent> batch = pending.stream().filter((event) -> keys.add(event.topic() + '/' + event.key()))
+                .toList();
             ensureTopics();
             if (!brokerReachable(batch)) {
-                return 0;
+                return Round.NOTHING;
             }
             List<Long> acknowledged = send(batch);
             if (!acknowledged.isEmpty()) {
@@ -96,9 +106,10 @@ class OutboxRelay implements Work {
                     .param("positions", acknowledged)
                     .update();
             }
-            return acknowledged.size();
+            return new Round(acknowledged.size(), pending.size() == this.properties.batchSize(),
+                    batch.size() < pending.size());
         });
-        return (published != null) ? published : 0;
+        return (round != null) ? round : Round.NOTHING;
     }
 
     private List<Long> send(List<PendingEvent> batch) {
@@ -154,18 +165,29 @@ class OutboxRelay implements Work {
     }
 
     /**
-     * Publishes one batch: at once again if it was full, after {@link #RETRY} if some of it is still waiting (Kafka
-     * away, or another instance relaying), otherwise when the next event is committed.
+     * Publishes one batch: at once again if it was full or left later events of its keys for the next round, after
+     * {@link #RETRY} if some of it is still waiting (Kafka away, or another instance relaying), otherwise when the
+     * next event is committed.
      */
     @Override
     public Duration run() {
-        int published = publishPending();
-        if (published == this.properties.batchSize()) {
+        Round round = publishPending();
+        if (round.published() > 0 && (round.full() || round.laterEventsWait())) {
             return AGAIN;
         }
         boolean waiting = this.jdbc.sql("select exists (select 1 from outbox_event where published_at is null)")
             .query(Boolean.class).single();
         return waiting ? RETRY : WHEN_WOKEN;
+    }
+
+    /**
+     * What one round did: how many events the broker acknowledged; whether the batch read was full; whether later
+     * events of its keys wait for the next round.
+     */
+    record Round(int published, boolean full, boolean laterEventsWait) {
+
+        static final Round NOTHING = new Round(0, false, false);
+
     }
 
     private record PendingEvent(long position, UUID eventId, String topic, String key, String type, String source,

@@ -4,12 +4,10 @@ import dev.stillpoint.events.privacy.PrivacyTopics;
 import dev.stillpoint.support.DeadLetters;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -22,17 +20,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 class ErasureReportsErrorHandling {
 
-    static final String DEAD_LETTER_TOPIC = PrivacyTopics.ERASURE_REPORTS + "-dlt";
+    static final String DEAD_LETTER_TOPIC = PrivacyTopics.ERASURE_REPORTS + DeadLetters.SUFFIX;
 
     @Bean
     NewTopic erasureReportsDeadLetterTopic() {
-        return TopicBuilder.name(DEAD_LETTER_TOPIC).partitions(PrivacyTopics.PARTITIONS).build();
+        return DeadLetters.topicFor(PrivacyTopics.ERASURE_REPORTS, PrivacyTopics.PARTITIONS);
     }
 
     @Bean
     DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> template, MeterRegistry registry) {
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template, DeadLetters::destination);
         ExponentialBackOff fewTimes = new ExponentialBackOff(500, 2.0);
         fewTimes.setMaxAttempts(3);
         DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, registry), fewTimes);

@@ -3,9 +3,9 @@ package dev.stillpoint.newsletter.system;
 import dev.stillpoint.events.newsletter.NewsletterTopics;
 import dev.stillpoint.newsletter.delivery.RetryLaterException;
 import dev.stillpoint.support.DeadLetters;
+import dev.stillpoint.support.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
@@ -17,18 +17,15 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The topics newsletter-service owns, and how its listeners fail: work that may succeed later (the SMTP server is
- * away, another instance holds the claim) is retried with back-off for as long as it takes; anything else is tried a
- * few times and then dead-lettered with the reason, and the consumer goes on.
+ * away, another instance holds the claim, the database is away) is retried with back-off for as long as it takes;
+ * anything else is tried a few times and then dead-lettered with the reason, and the consumer goes on.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
-
-    static final String DEAD_LETTER_SUFFIX = "-dlt";
 
     @Bean
     NewTopic newsletterEventsTopic() {
@@ -46,16 +43,13 @@ class KafkaConfiguration {
 
     @Bean
     NewTopic newsletterDeliveriesDeadLetterTopic() {
-        return TopicBuilder.name(NewsletterTopics.NEWSLETTER_DELIVERIES + DEAD_LETTER_SUFFIX)
-            .partitions(NewsletterTopics.NEWSLETTER_DELIVERIES_PARTITIONS)
-            .build();
+        return DeadLetters.topicFor(NewsletterTopics.NEWSLETTER_DELIVERIES, NewsletterTopics.NEWSLETTER_DELIVERIES_PARTITIONS);
     }
 
     /** Dead letters go to the record's topic + {@code -dlt}, same partition, with the reason in the headers. */
     @Bean
     ConsumerRecordRecoverer deadLetters(KafkaTemplate<String, String> template, MeterRegistry registry) {
-        return DeadLetters.counted(new DeadLetterPublishingRecoverer(template,
-                (record, ex) -> new TopicPartition(record.topic() + DEAD_LETTER_SUFFIX, record.partition())), registry);
+        return DeadLetters.counted(new DeadLetterPublishingRecoverer(template, DeadLetters::destination), registry);
     }
 
     @Bean
@@ -63,7 +57,8 @@ class KafkaConfiguration {
         ExponentialBackOff fewTimes = new ExponentialBackOff(500, 2.0);
         fewTimes.setMaxAttempts(3);
         DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, fewTimes);
-        handler.setBackOffFunction((record, ex) -> isRetryLater(ex) ? retryForAsLongAsItTakes() : (BackOff) null);
+        // the database away (a restart, a fail-over) is waited out: a booking's newsletter opt-in is not dead-lettered
+        handler.setBackOffFunction((record, ex) -> isRetryLater(ex) ? retryForAsLongAsItTakes() : Outages.backOffFor(ex));
         return handler;
     }
 

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
@@ -41,6 +43,8 @@ class DeliveryDispatcher implements Work, DisposableBean {
 
     private final DeliveryQueue queue;
 
+    private final HeldClaims claims;
+
     private final List<EmailComposer> composers;
 
     private final Mailer mailer;
@@ -60,10 +64,13 @@ class DeliveryDispatcher implements Work, DisposableBean {
 
     private final WorkSignals signals;
 
+    /** Whether the claims of this instance's previous run were taken back. */
+    private boolean resumed;
+
     /** The least room worth a claim while emails are in flight. */
     private final int claimAtLeast;
 
-    DeliveryDispatcher(DeliveryQueue queue, List<EmailComposer> composers, Mailer mailer,
+    DeliveryDispatcher(DeliveryQueue queue, HeldClaims claims, List<EmailComposer> composers, Mailer mailer,
             DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents, Clock clock,
             WorkSignals signals) {
         this.traceParents = traceParents;
@@ -75,6 +82,7 @@ class DeliveryDispatcher implements Work, DisposableBean {
         this.senders = Executors.newFixedThreadPool(properties.senders(),
                 (runnable) -> new Thread(runnable, "mail-sender-" + threads.incrementAndGet()));
         this.queue = queue;
+        this.claims = claims;
         this.composers = composers;
         this.mailer = mailer;
         this.properties = properties;
@@ -91,7 +99,7 @@ class DeliveryDispatcher implements Work, DisposableBean {
         if (room == 0) {
             return 0;
         }
-        List<PendingNotification> batch = this.queue.claimDue(room, this.properties.lease());
+        List<PendingNotification> batch = this.claims.claim(room).notifications();
         for (PendingNotification notification : batch) {
             this.room.acquireUninterruptibly();
             this.senders.execute(() -> {
@@ -116,32 +124,51 @@ class DeliveryDispatcher implements Work, DisposableBean {
     }
 
     private void deliver(PendingNotification notification) {
+        UUID id = notification.id();
+        OutgoingEmail email;
         try {
-            this.mailer.send(composerOf(notification.kind()).compose(notification));
-            this.queue.markSent(notification.id());
-            MeteredMailer.count(this.registry, notification.kind(), "sent");
-            logger.info("Sent {} {} for booking {}", notification.kind(), notification.messageId(),
-                    notification.bookingId());
-        }
-        catch (MailDeliveryException ex) {
-            if (ex.isPermanent() || notification.attempts() >= this.properties.maxAttempts()) {
-                logger.warn("Giving up on {} {} after {} attempt(s): {}", notification.kind(), notification.messageId(),
-                        notification.attempts(), Redaction.addresses(ex.getMessage()));
-                this.queue.markFailed(notification.id(), ex.getMessage());
-                MeteredMailer.count(this.registry, notification.kind(), "failed");
-            }
-            else {
-                logger.info("Will retry {} {} (attempt {}): {}", notification.kind(), notification.messageId(),
-                        notification.attempts(), Redaction.addresses(ex.getMessage()));
-                this.queue.retryLater(notification.id(), this.properties.retryDelay(notification.attempts()),
-                        ex.getMessage());
-                MeteredMailer.count(this.registry, notification.kind(), "retried");
-            }
+            email = composerOf(notification.kind()).compose(notification);
         }
         catch (RuntimeException ex) {
             logger.error("Could not write {} {}", notification.kind(), notification.messageId(), ex);
-            this.queue.markFailed(notification.id(), "Could not write the email: " + ex);
-            MeteredMailer.count(this.registry, notification.kind(), "failed");
+            settle(notification, "failed", (claim) -> this.queue.markFailed(id, claim, "Could not write the email: " + ex));
+            return;
+        }
+        try {
+            this.mailer.send(email);
+        }
+        catch (MailDeliveryException ex) {
+            failed(notification, ex);
+            return;
+        }
+        logger.info("Sent {} {} for booking {}", notification.kind(), notification.messageId(), notification.bookingId());
+        settle(notification, "sent", (claim) -> this.queue.markSent(id, claim));
+    }
+
+    private void failed(PendingNotification notification, MailDeliveryException ex) {
+        UUID id = notification.id();
+        if (ex.isPermanent() || notification.attempts() >= this.properties.maxAttempts()) {
+            logger.warn("Giving up on {} {} after {} attempt(s): {}", notification.kind(), notification.messageId(),
+                    notification.attempts(), Redaction.addresses(ex.getMessage()));
+            settle(notification, "failed", (claim) -> this.queue.markFailed(id, claim, ex.getMessage()));
+        }
+        else {
+            logger.info("Will retry {} {} (attempt {}): {}", notification.kind(), notification.messageId(),
+                    notification.attempts(), Redaction.addresses(ex.getMessage()));
+            Duration delay = this.properties.retryDelay(notification.attempts());
+            settle(notification, "retried", (claim) -> this.queue.retryLater(id, claim, delay, ex.getMessage()));
+        }
+    }
+
+    /** Records the outcome under the claim, and counts it; an outcome the claim no longer held is counted apart. */
+    private void settle(PendingNotification notification, String outcome, HeldClaims.Settle settle) {
+        if (this.claims.settle(notification.id(), settle)) {
+            MeteredMailer.count(this.registry, notification.kind(), outcome);
+        }
+        else {
+            logger.warn("{} {} was {}, but meanwhile its claim lapsed or it was cancelled: the record was left as it "
+                    + "was written then", notification.kind(), notification.messageId(), outcome);
+            MeteredMailer.count(this.registry, notification.kind(), outcome + "-unclaimed");
         }
     }
 
@@ -156,6 +183,10 @@ class DeliveryDispatcher implements Work, DisposableBean {
      */
     @Override
     public Duration run() {
+        if (!this.resumed) {
+            this.claims.resume();
+            this.resumed = true;
+        }
         if (this.room.availablePermits() < this.claimAtLeast) {
             // while a full batch is being sent, a claim waits for a quarter of the room: one claim per email that
             // ends was two statements per email for PostgreSQL in a backlog

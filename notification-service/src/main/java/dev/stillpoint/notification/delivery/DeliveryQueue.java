@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -72,7 +73,7 @@ public class DeliveryQueue {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<UUID> cancelUnsent(UUID bookingId, Collection<String> kinds, String reason) {
         return this.jdbc.sql("""
-                update notification set status = 'CANCELLED', reason = :reason, claimed_until = null
+                update notification set status = 'CANCELLED', reason = :reason, claimed_until = null, claim = null
                 where booking_id = :bookingId and kind in (:kinds) and status in ('SCHEDULED', 'PENDING')
                 returning id""")
             .param("reason", reason)
@@ -85,25 +86,27 @@ public class DeliveryQueue {
     /** Cancels one notification if it is not sent yet (scheduled, or due and waiting); returns whether it did. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean cancelUnsent(UUID id, String reason) {
-        return this.jdbc.sql("update notification set status = 'CANCELLED', reason = ?, claimed_until = null "
-                + "where id = ? and status in ('SCHEDULED', 'PENDING')")
+        return this.jdbc.sql("update notification set status = 'CANCELLED', reason = ?, claimed_until = null, "
+                + "claim = null where id = ? and status in ('SCHEDULED', 'PENDING')")
             .params(reason, id)
             .update() == 1;
     }
 
     /**
-     * Claims up to {@code limit} due notifications for {@code lease}, counting the attempt. A booking's emails go out
-     * in order: one is not claimed while an earlier one for the same booking is still pending (being sent, or
-     * waiting to be retried), so a cancellation never overtakes its confirmation.
+     * Claims up to {@code limit} due notifications for {@code lease} under a new claim token, counting the attempt. A
+     * booking's emails go out in order: one is not claimed while an earlier one for the same booking is still pending
+     * (being sent, or waiting to be retried), so a cancellation never overtakes its confirmation.
      */
-    List<PendingNotification> claimDue(int limit, Duration lease) {
+    Claim claimDue(int limit, Duration lease, String claimant) {
         Instant now = this.clock.instant();
         this.jdbc.sql("update notification set status = 'SKIPPED', reason = ? where status = 'PENDING' "
                 + "and expires_at <= ? and (claimed_until is null or claimed_until < ?)")
             .params(EXPIRED, Timestamp.from(now), Timestamp.from(now))
             .update();
-        return this.jdbc.sql("""
-                update notification set claimed_until = :until, attempts = attempts + 1
+        UUID token = UUID.randomUUID();
+        List<PendingNotification> claimed = this.jdbc.sql("""
+                update notification set claimed_until = :until, claim = :claim, claimed_by = :claimant,
+                    attempts = attempts + 1
                 where id in (select n.id from notification n
                     where n.status = 'PENDING' and n.next_attempt_at <= :now
                     and (n.claimed_until is null or n.claimed_until < :now)
@@ -114,6 +117,8 @@ public class DeliveryQueue {
                 returning id, booking_id, kind, recipient, event_type, event::text as event, message_id, attempts,
                     trace_parent""")
             .param("until", Timestamp.from(now.plus(lease)))
+            .param("claim", token)
+            .param("claimant", claimant)
             .param("now", Timestamp.from(now))
             .param("limit", limit)
             .query((rs, row) -> new PendingNotification(rs.getObject("id", UUID.class),
@@ -121,6 +126,33 @@ public class DeliveryQueue {
                     rs.getString("event_type"), rs.getString("event"), rs.getString("message_id"), rs.getInt("attempts"),
                     rs.getString("trace_parent")))
             .list();
+        return new Claim(token, claimed);
+    }
+
+    /**
+     * Extends the claims still held on these emails to {@code lease} from now; returns how many were extended (a
+     * claim that lapsed and was taken over, or whose email was cancelled, is not).
+     */
+    int renew(Map<UUID, UUID> claims, Duration lease) {
+        if (claims.isEmpty()) {
+            return 0;
+        }
+        return this.jdbc.sql("""
+                update notification set claimed_until = :until where (id, claim) in (:held)""")
+            .param("until", Timestamp.from(this.clock.instant().plus(lease)))
+            .param("held", claims.entrySet().stream().map((held) -> new Object[] { held.getKey(), held.getValue() })
+                .toList())
+            .update();
+    }
+
+    /**
+     * Gives back the claims an earlier run of this instance held when it stopped, so that its emails go at once
+     * rather than when their leases end; returns how many.
+     */
+    int releaseClaimsOf(String claimant) {
+        return this.jdbc.sql("update notification set claimed_until = null, claim = null "
+                + "where claimed_by = ? and status = 'PENDING' and claim is not null")
+            .param(claimant).update();
     }
 
     /** When the next pending notification may be attempted (its retry time, or its claim's end); null if none. */
@@ -131,20 +163,39 @@ public class DeliveryQueue {
             .single().map(Timestamp::toInstant).orElse(null);
     }
 
-    void markSent(UUID id) {
-        this.jdbc.sql("update notification set status = 'SENT', sent_at = ?, claimed_until = null, last_error = null, "
-                + "reason = null where id = ?")
-            .params(Timestamp.from(this.clock.instant()), id).update();
+    /**
+     * Records an email as sent, if this claim still holds it; returns false if not. An email cancelled while it was
+     * being sent stays cancelled, and says that it went out all the same.
+     */
+    boolean markSent(UUID id, UUID claim) {
+        Timestamp now = Timestamp.from(this.clock.instant());
+        boolean settled = this.jdbc.sql("update notification set status = 'SENT', sent_at = ?, claimed_until = null, "
+                + "claim = null, last_error = null, reason = null where id = ? and claim = ?")
+            .params(now, id, claim).update() == 1;
+        if (!settled) {
+            this.jdbc.sql("update notification set sent_at = ?, reason = reason || ', but it was being sent already "
+                    + "and went out' where id = ? and status = 'CANCELLED' and sent_at is null")
+                .params(now, id).update();
+        }
+        return settled;
     }
 
-    void retryLater(UUID id, Duration delay, String error) {
-        this.jdbc.sql("update notification set next_attempt_at = ?, claimed_until = null, last_error = ? where id = ?")
-            .params(Timestamp.from(this.clock.instant().plus(delay)), error, id).update();
+    /** Gives an email back to be tried again after {@code delay}, if this claim still holds it. */
+    boolean retryLater(UUID id, UUID claim, Duration delay, String error) {
+        return this.jdbc.sql("update notification set next_attempt_at = ?, claimed_until = null, claim = null, "
+                + "last_error = ? where id = ? and claim = ?")
+            .params(Timestamp.from(this.clock.instant().plus(delay)), error, id, claim).update() == 1;
     }
 
-    void markFailed(UUID id, String error) {
-        this.jdbc.sql("update notification set status = 'FAILED', claimed_until = null, last_error = ? where id = ?")
-            .params(error, id).update();
+    /** Records an email as failed for good, if this claim still holds it. */
+    boolean markFailed(UUID id, UUID claim, String error) {
+        return this.jdbc.sql("update notification set status = 'FAILED', claimed_until = null, claim = null, "
+                + "last_error = ? where id = ? and claim = ?")
+            .params(error, id, claim).update() == 1;
+    }
+
+    /** Due emails claimed together under one token. */
+    record Claim(UUID token, List<PendingNotification> notifications) {
     }
 
 }

@@ -3,6 +3,7 @@ package dev.stillpoint.notification.ops;
 import java.util.stream.Collectors;
 
 import dev.stillpoint.events.DeadLetterHeaders;
+import dev.stillpoint.support.DeadLetters;
 
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -15,7 +16,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 public record DeadLetter(KafkaRecordView record) {
 
     /** Dead-letter topics are their source topic's name with this suffix. */
-    static final String SUFFIX = "-dlt";
+    static final String SUFFIX = DeadLetters.SUFFIX;
 
     private static final int STACK_LINES = 6;
 

@@ -1,11 +1,11 @@
 package dev.stillpoint.notification.privacy;
 
 import dev.stillpoint.events.privacy.PrivacyTopics;
+import dev.stillpoint.support.DeadLetters;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 /** The dead letters of erasure requests: as many partitions as the requests, as every dead-letter topic has. */
 @Configuration(proxyBeanMethods = false)
@@ -13,7 +13,7 @@ class PrivacyTopicsConfiguration {
 
     @Bean
     NewTopic erasureRequestsDeadLetterTopic() {
-        return TopicBuilder.name(PrivacyTopics.ERASURE_REQUESTS_DEAD_LETTER).partitions(PrivacyTopics.PARTITIONS).build();
+        return DeadLetters.topicFor(PrivacyTopics.ERASURE_REQUESTS, PrivacyTopics.PARTITIONS);
     }
 
 }

@@ -10,21 +10,18 @@ import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.notification.booking.BookingEventsListener;
 import dev.stillpoint.notification.booking.InvalidEventException;
 import dev.stillpoint.support.DeadLetters;
+import dev.stillpoint.support.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -32,9 +29,7 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * A record that cannot be read, or that fails after a few quick retries, goes to {@code <topic>-dlt} with the reason
@@ -43,13 +38,9 @@ import org.springframework.util.backoff.FixedBackOff;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
-    private static final FixedBackOff DATABASE_OUTAGE_BACK_OFF = new FixedBackOff(5000, FixedBackOff.UNLIMITED_ATTEMPTS);
-
     @Bean
     NewTopic bookingEventsDeadLetterTopic() {
-        return TopicBuilder.name(BookingTopics.BOOKING_EVENTS_DEAD_LETTER)
-            .partitions(BookingTopics.BOOKING_EVENTS_PARTITIONS)
-            .build();
+        return DeadLetters.topicFor(BookingTopics.BOOKING_EVENTS, BookingTopics.BOOKING_EVENTS_PARTITIONS);
     }
 
     /**
@@ -70,26 +61,15 @@ class KafkaConfiguration {
         templates.put(Object.class, new KafkaTemplate<>(producerFactory,
                 Map.of(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, JacksonJsonSerializer.class,
                         JacksonJsonSerializer.ADD_TYPE_INFO_HEADERS, false)));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
-                (record, ex) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates, DeadLetters::destination);
         recoverer.setHeadersFunction((record, ex) -> reasonHeaders(ex));
         ExponentialBackOff backOff = new ExponentialBackOff(Duration.ofMillis(500).toMillis(), 2);
         backOff.setMaxElapsedTime(Duration.ofSeconds(10).toMillis());
         DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, registry), backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
         // the database being away is no fault of the record: wait for it, holding the partition, rather than dead-letter
-        handler.setBackOffFunction((record, ex) -> isInfrastructureOutage(ex) ? DATABASE_OUTAGE_BACK_OFF : null);
+        handler.setBackOffFunction((record, ex) -> Outages.backOffFor(ex));
         return handler;
-    }
-
-    static boolean isInfrastructureOutage(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof DataAccessResourceFailureException
-                    || cause instanceof CannotCreateTransactionException) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Headers reasonHeaders(Exception ex) {

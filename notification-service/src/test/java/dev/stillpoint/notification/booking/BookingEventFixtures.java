@@ -12,7 +12,7 @@ import dev.stillpoint.events.booking.BookingHeldForReview;
 import dev.stillpoint.events.booking.BookingRescheduled;
 
 /** Booking events as booking-service publishes them. */
-final class BookingEventFixtures {
+public final class BookingEventFixtures {
 
     /** Monday 9 March 2026, 09:00 in New York: the first weekday after the US clocks went forward. */
     static final Instant START = Instant.parse("2026-03-09T13:00:00Z");
@@ -20,13 +20,13 @@ final class BookingEventFixtures {
     private BookingEventFixtures() {
     }
 
-    static BookingDetails details(UUID bookingId, String email, String timeZone, Instant start, String status) {
+    public static BookingDetails details(UUID bookingId, String email, String timeZone, Instant start, String status) {
         return new BookingDetails(new BookingDetails.Client("Ada Lovelace", email, timeZone), "CST_60", 60, 45, start,
                 start.plusSeconds(3600), status, false,
                 URI.create("http://localhost:8081/bookings/" + bookingId + "/manage?token=abc"));
     }
 
-    static BookingConfirmed confirmed(UUID bookingId, String email, String timeZone) {
+    public static BookingConfirmed confirmed(UUID bookingId, String email, String timeZone) {
         return new BookingConfirmed(UUID.randomUUID(), bookingId, 1, START.minusSeconds(7 * 86400),
                 details(bookingId, email, timeZone, START, "CONFIRMED"), false);
     }

@@ -1,4 +1,4 @@
-package dev.stillpoint.newsletter;
+package dev.stillpoint.embedded;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,9 +16,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A small real SMTP server (RFC 5321 over TCP) that refuses for good ({@code 550}) every recipient whose address
  * contains "refused", for the moment ({@code 452}) every one whose address contains "full", and takes every other
- * message: what a relay does with a mailbox that does not exist or is full, which GreenMail cannot do.
+ * message: what a relay does with a mailbox that does not exist or is full, which GreenMail cannot do. It can also be
+ * slow: {@link #answerDataAfter(Duration)} holds the answer to each message, as a busy relay does.
  */
-final class RefusingSmtpServer implements AutoCloseable {
+public final class RefusingSmtpServer implements AutoCloseable {
 
     private final ServerSocket server;
 
@@ -25,16 +27,24 @@ final class RefusingSmtpServer implements AutoCloseable {
 
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
 
-    RefusingSmtpServer(int port) throws IOException {
+    private volatile Duration dataDelay = Duration.ZERO;
+
+    public RefusingSmtpServer(int port) throws IOException {
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(this::accept, "refusing-smtp");
         acceptor.setDaemon(true);
         acceptor.start();
     }
 
-    /** The recipient of every message taken. */
-    List<String> accepted() {
+    /** The recipient of every message taken, in the order taken. */
+    public List<String> accepted() {
         return this.accepted;
+    }
+
+    /** From now on, answers each message only after {@code delay}. */
+    public RefusingSmtpServer answerDataAfter(Duration delay) {
+        this.dataDelay = delay;
+        return this;
     }
 
     private void accept() {
@@ -74,6 +84,7 @@ final class RefusingSmtpServer implements AutoCloseable {
                     for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
                         // the message itself does not matter here
                     }
+                    pause(this.dataDelay);
                     this.accepted.add(recipient);
                     reply(out, "250 OK queued");
                 }
@@ -91,6 +102,15 @@ final class RefusingSmtpServer implements AutoCloseable {
         }
         catch (IOException ex) {
             // the client went away
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis()); // the server's own slowness, not a test waiting
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
         }
     }
 
