@@ -55,7 +55,7 @@ import static org.awaitility.Awaitility.await;
         NewsletterTestBase.LOOPBACK_UNLIMITED })
 @AutoConfigureRestTestClient
 @DirtiesContext
-abstract class NewsletterTestBase {
+public abstract class NewsletterTestBase {
 
     static final String PASSWORD = "newsletter-staff";
 
@@ -77,7 +77,7 @@ abstract class NewsletterTestBase {
     RestTestClient http;
 
     @Autowired
-    JdbcClient jdbc;
+    protected JdbcClient jdbc;
 
     @Autowired
     JsonMapper json;

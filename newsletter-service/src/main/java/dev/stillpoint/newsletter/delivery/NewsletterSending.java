@@ -39,11 +39,11 @@ class NewsletterSending {
 
     private final RecipientClaims claims;
 
+    private final HeldRecipients held;
+
     private final NewsletterEmails emails;
 
     private final SmtpConnections connections;
-
-    private final Duration lease;
 
     /** Attempts a recipient gets while the SMTP server fails for the moment; then it is marked FAILED. */
     private final int maxAttempts;
@@ -52,13 +52,13 @@ class NewsletterSending {
 
     private final int chunk;
 
-    NewsletterSending(DeliveryLedger ledger, RecipientClaims claims, NewsletterEmails emails, SmtpConnections connections,
-            NewsletterProperties properties) {
+    NewsletterSending(DeliveryLedger ledger, RecipientClaims claims, HeldRecipients held, NewsletterEmails emails,
+            SmtpConnections connections, NewsletterProperties properties) {
         this.ledger = ledger;
         this.claims = claims;
+        this.held = held;
         this.emails = emails;
         this.connections = connections;
-        this.lease = properties.lease();
         this.maxAttempts = properties.maxAttempts();
         this.perHour = new TokenBucket(properties.ratePerHour(), Duration.ofHours(1));
         this.chunk = Math.max(1, Math.min(MAX_CHUNK, properties.ratePerSecond()));
@@ -87,8 +87,8 @@ class NewsletterSending {
     }
 
     private void sendIssue(UUID issueId, List<DeliveryRequest> requests) throws InterruptedException {
-        List<RecipientClaims.Claimed> claimed = this.claims.claim(issueId,
-                requests.stream().map(DeliveryRequest::subscriberId).toList(), this.lease);
+        List<RecipientClaims.Claimed> claimed = this.held.claim(issueId,
+                requests.stream().map(DeliveryRequest::subscriberId).toList());
         Set<UUID> wasClaimed = claimed.stream().map((recipient) -> recipient.request().subscriberId())
             .collect(Collectors.toSet());
         RetryLaterException later = null;
@@ -103,7 +103,12 @@ class NewsletterSending {
             }
         }
         if (!claimed.isEmpty()) {
-            sendClaimed(issueId, claimed);
+            try {
+                sendClaimed(issueId, claimed);
+            }
+            finally {
+                this.held.letGo(claimed.get(0).claim());
+            }
         }
         complete(issueId);
         if (later != null) {
@@ -116,6 +121,7 @@ class NewsletterSending {
      * one statement, the refused for good one by one; those that failed for the moment are given back, and it throws.
      */
     private void sendClaimed(UUID issueId, List<RecipientClaims.Claimed> claimed) throws InterruptedException {
+        UUID claim = claimed.get(0).claim();
         NewsletterEmails.Rendered issue = rendering(issueId);
         List<MailDeliveryException> failures = this.connections.send(claimed.stream()
             .map((recipient) -> issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
@@ -133,14 +139,14 @@ class NewsletterSending {
             else if (failure.isPermanent()) {
                 logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
                         Redaction.addresses(failure.getMessage()));
-                this.claims.markFailed(recipient.request(), failure.getMessage());
+                this.claims.markFailed(claim, recipient.request(), failure.getMessage());
             }
             else if (failure.isRefusedForNow() && recipient.attempts() >= this.maxAttempts) {
                 // one mailbox answering "452 mailbox full" for ever must not keep the issue from ending; a server that
                 // is away (no answer at all) is waited out however long it takes
                 logger.warn("Issue {}: giving up on subscriber {} after {} attempts: {}", issueId,
                         recipient.request().subscriberId(), recipient.attempts(), Redaction.addresses(failure.getMessage()));
-                this.claims.markFailed(recipient.request(),
+                this.claims.markFailed(claim, recipient.request(),
                         "Gave up after " + recipient.attempts() + " attempts; the last answer: " + failure.getMessage());
             }
             else {
@@ -148,9 +154,9 @@ class NewsletterSending {
                 transientFailure = failure;
             }
         }
-        this.claims.markSent(issueId, sent);
+        this.claims.markSent(claim, issueId, sent);
         if (transientFailure != null) {
-            this.claims.release(issueId, later, transientFailure.getMessage());
+            this.claims.release(claim, issueId, later, transientFailure.getMessage());
             throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(transientFailure.getMessage()),
                     transientFailure);
         }

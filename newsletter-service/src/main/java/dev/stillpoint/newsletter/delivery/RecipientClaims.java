@@ -63,18 +63,29 @@ class RecipientClaims {
      */
     List<Claimed> claim(UUID issueId, List<UUID> subscriberIds, Duration lease) {
         Instant now = this.clock.instant();
+        UUID claim = UUID.randomUUID();
         return this.jdbc.sql("""
-                update delivery d set claimed_until = :until, attempts = d.attempts + 1
+                update delivery d set claimed_until = :until, claim = :claim, attempts = d.attempts + 1
                 from subscriber s, newsletter_issue i
                 where d.issue_id = :issue and d.subscriber_id in (:subscribers) and s.id = d.subscriber_id
                 and i.id = d.issue_id and d.status = 'QUEUED' and i.status = 'SENDING' and s.status = 'CONFIRMED'
                 and (d.claimed_until is null or d.claimed_until < :now)
                 returning d.subscriber_id, s.email, s.name, d.message_id, d.attempts""")
             .param("until", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now))
-            .param("issue", issueId).param("subscribers", subscriberIds)
+            .param("claim", claim).param("issue", issueId).param("subscribers", subscriberIds)
             .query((rs, row) -> new Claimed(new DeliveryRequest(issueId, rs.getObject(1, UUID.class)), rs.getString(2),
-                    rs.getString(3), rs.getString(4), rs.getInt(5)))
+                    rs.getString(3), rs.getString(4), rs.getInt(5), claim))
             .list();
+    }
+
+    /** Extends a claim still held on these recipients to {@code lease} from now; returns how many it still holds. */
+    int renew(UUID claim, UUID issueId, List<UUID> subscriberIds, Duration lease) {
+        return this.jdbc.sql("""
+                update delivery set claimed_until = :until
+                where issue_id = :issue and subscriber_id in (:subscribers) and claim = :claim and status = 'QUEUED'""")
+            .param("until", Timestamp.from(this.clock.instant().plus(lease))).param("issue", issueId)
+            .param("subscribers", subscriberIds).param("claim", claim)
+            .update();
     }
 
     /** The title and Markdown of an issue. */
@@ -96,36 +107,46 @@ class RecipientClaims {
             .optional();
     }
 
-    /** Settles, in one statement, the recipients of an issue whose emails the SMTP server accepted. */
-    void markSent(UUID issueId, List<UUID> subscriberIds) {
+    /**
+     * Settles, in one statement, the recipients of an issue whose emails the SMTP server accepted under this claim.
+     * One whose claim lapsed and was taken over, or that was cancelled meanwhile, is left as the other party wrote it.
+     */
+    void markSent(UUID claim, UUID issueId, List<UUID> subscriberIds) {
         if (subscriberIds.isEmpty()) {
             return;
         }
         this.jdbc.sql("""
-                update delivery set status = 'SENT', sent_at = :now, claimed_until = null, last_error = null
-                where issue_id = :issue and subscriber_id in (:subscribers) and status = 'QUEUED'""")
+                update delivery set status = 'SENT', sent_at = :now, claimed_until = null, claim = null, last_error = null
+                where issue_id = :issue and subscriber_id in (:subscribers) and status = 'QUEUED' and claim = :claim""")
             .param("now", Timestamp.from(this.clock.instant())).param("issue", issueId)
-            .param("subscribers", subscriberIds)
+            .param("subscribers", subscriberIds).param("claim", claim)
             .update();
     }
 
-    void markFailed(DeliveryRequest request, String error) {
-        settle(request, "FAILED", error);
+    /** Settles a recipient refused for good, if this claim still holds it. */
+    void markFailed(UUID claim, DeliveryRequest request, String error) {
+        this.jdbc.sql("update delivery set status = 'FAILED', claimed_until = null, claim = null, last_error = ? "
+                + "where issue_id = ? and subscriber_id = ? and status = 'QUEUED' and claim = ?")
+            .params(error, request.issueId(), request.subscriberId(), claim)
+            .update();
     }
 
     void markSkipped(DeliveryRequest request, String reason) {
         settle(request, "SKIPPED", reason);
     }
 
-    /** Gives claims back after a transient failure, so the next attempt can claim them at once. */
-    void release(UUID issueId, List<UUID> subscriberIds, String error) {
+    /**
+     * Gives claims back after a transient failure, so the next attempt can claim them at once; only those this claim
+     * still holds, so that a lapsed claim never frees a recipient another instance is sending to.
+     */
+    void release(UUID claim, UUID issueId, List<UUID> subscriberIds, String error) {
         if (subscriberIds.isEmpty()) {
             return;
         }
         this.jdbc.sql("""
-                update delivery set claimed_until = null, last_error = :error
-                where issue_id = :issue and subscriber_id in (:subscribers)""")
-            .param("error", error).param("issue", issueId).param("subscribers", subscriberIds)
+                update delivery set claimed_until = null, claim = null, last_error = :error
+                where issue_id = :issue and subscriber_id in (:subscribers) and claim = :claim""")
+            .param("error", error).param("issue", issueId).param("subscribers", subscriberIds).param("claim", claim)
             .update();
     }
 
@@ -145,16 +166,20 @@ class RecipientClaims {
             .params(request.issueId(), request.subscriberId()).update();
     }
 
-    /** Settles one recipient that was not sent to: refused for good, or skipped. */
+    /** Settles one recipient that was not claimed, as skipped, unless someone's claim on it is running. */
     private void settle(DeliveryRequest request, String status, String error) {
-        this.jdbc.sql("update delivery set status = ?, claimed_until = null, last_error = ? "
-                + "where issue_id = ? and subscriber_id = ? and status = 'QUEUED'")
-            .params(status, error, request.issueId(), request.subscriberId())
+        this.jdbc.sql("update delivery set status = ?, claimed_until = null, claim = null, last_error = ? "
+                + "where issue_id = ? and subscriber_id = ? and status = 'QUEUED' "
+                + "and (claimed_until is null or claimed_until < ?)")
+            .params(status, error, request.issueId(), request.subscriberId(), Timestamp.from(this.clock.instant()))
             .update();
     }
 
-    /** A recipient claimed for sending, with what the email needs and how many times it has been tried, this one included. */
-    record Claimed(DeliveryRequest request, String email, String name, String messageId, int attempts) {
+    /**
+     * A recipient claimed for sending, with what the email needs, how many times it has been tried (this one included)
+     * and the token of the claim.
+     */
+    record Claimed(DeliveryRequest request, String email, String name, String messageId, int attempts, UUID claim) {
     }
 
     /** What an issue says. */

@@ -18,7 +18,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratePerSecond the most emails one instance sends in a second
  * @param ratePerHour the most emails one instance sends in an hour
  * @param senders how many emails one instance sends at once, each over its own SMTP connection
- * @param lease how long a recipient stays claimed by an instance; after it, another may send (the same Message-ID)
+ * @param lease how long a recipient stays claimed by an instance unless renewed: the instance renews its claims every
+ * third of a lease while it sends, and another takes a dead one's recipients over after at most this (the same
+ * Message-ID)
  * @param maxAttempts how many times a recipient is tried while the SMTP server refuses it for the moment
  * ({@code 450}–{@code 459}, such as {@code 452} for a full mailbox); then the recipient is marked {@code FAILED} with the
  * answer, and the issue can end. A server that cannot be reached is waited for however long it takes
@@ -31,7 +33,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
-        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("30s") Duration lease,
+        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("10s") Duration lease,
         @DefaultValue("8") int maxAttempts,
         @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval,
         @DefaultValue("30d") Duration dataLinkValidity) {
