@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stillpoint.staff.password=" + NewsletterTestBase.PASSWORD, "stillpoint.newsletter.token-secret=test",
         "stillpoint.newsletter.rate-per-second=5000", "db-scheduler.polling-interval=200ms",
-        "stillpoint.newsletter.max-attempts=" + NewsletterTestBase.MAX_ATTEMPTS,
+        "stillpoint.newsletter.max-attempts=" + NewsletterTestBase.MAX_ATTEMPTS, "stillpoint.newsletter.retry-delay=200ms",
         NewsletterTestBase.LOOPBACK_UNLIMITED })
 @AutoConfigureRestTestClient
 @DirtiesContext

@@ -60,7 +60,7 @@ class RecipientFailuresIntegrationTests extends NewsletterTestBase {
         try (RefusingSmtpServer relay = new RefusingSmtpServer(SMTP_PORT)) {
             this.http.post().uri("/api/newsletter/issues/{id}/publish", id).headers(this::staff).exchange()
                 .expectStatus().isAccepted();
-            // the batch is tried again with back-off (0.5 s, then 1 s) until the mailbox's attempts are spent
+            // the mailbox waits for its own next attempt (0.2 s, then 0.4 s) until its attempts are spent
             await().atMost(Waits.emails(11).plusSeconds(10))
                 .until(() -> "SENT_WITH_FAILURES".equals(issue(id).get("status").asString()));
             JsonNode progress = issue(id).get("progress");

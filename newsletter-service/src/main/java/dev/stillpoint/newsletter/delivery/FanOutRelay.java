@@ -107,9 +107,14 @@ class FanOutRelay implements Work {
         }
     }
 
+    /** Fans out a batch: at once again if it was full, else when the next recipient given back for later is due. */
     @Override
     public Duration run() {
-        return (fanOut() == BATCH) ? AGAIN : WHEN_WOKEN;
+        if (fanOut() == BATCH) {
+            return AGAIN;
+        }
+        Duration untilRetry = this.claims.untilNextRetry();
+        return (untilRetry != null) ? untilRetry : WHEN_WOKEN;
     }
 
     @Configuration(proxyBeanMethods = false)

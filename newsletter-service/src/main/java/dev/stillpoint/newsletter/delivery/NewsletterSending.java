@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import dev.stillpoint.mail.MailDeliveryException;
@@ -20,9 +21,10 @@ import org.springframework.stereotype.Service;
 /**
  * Sends recipients their issue, if the ledger says it is still theirs to get: claimed, throttled, sent, settled. It
  * works in chunks: one statement claims a chunk's recipients and one settles those sent, and the issue is rendered
- * once, each recipient's email differing only in its links. A transient SMTP failure gives the rest of the chunk back
- * and throws, so that the batch is retried with back-off, up to {@code max-attempts} per recipient (then it is
- * recorded as failed, with the server's last answer); a permanent one is recorded and never retried.
+ * once, each recipient's email differing only in its links. A recipient refused for the moment (450-459) waits for its
+ * own next attempt while the rest go on, up to {@code max-attempts} (then it is recorded as failed, with the server's
+ * last answer); a server that is away gives the rest of the chunk back and throws, so that the batch is retried with
+ * back-off; a permanent refusal is recorded and never retried.
  */
 @Service
 class NewsletterSending {
@@ -48,6 +50,8 @@ class NewsletterSending {
     /** Attempts a recipient gets while the SMTP server fails for the moment; then it is marked FAILED. */
     private final int maxAttempts;
 
+    private final IntFunction<Duration> retryDelays;
+
     private final TokenBucket perHour;
 
     private final int chunk;
@@ -60,6 +64,7 @@ class NewsletterSending {
         this.emails = emails;
         this.connections = connections;
         this.maxAttempts = properties.maxAttempts();
+        this.retryDelays = properties::retryDelay;
         this.perHour = new TokenBucket(properties.ratePerHour(), Duration.ofHours(1));
         this.chunk = Math.max(1, Math.min(MAX_CHUNK, properties.ratePerSecond()));
     }
@@ -118,7 +123,8 @@ class NewsletterSending {
 
     /**
      * Sends the claimed recipients side by side over the instance's SMTP connections, then settles them: the sent in
-     * one statement, the refused for good one by one; those that failed for the moment are given back, and it throws.
+     * one statement, the refused for good or for the moment one by one; those the server did not answer (it is away)
+     * are given back, and it throws.
      */
     private void sendClaimed(UUID issueId, List<RecipientClaims.Claimed> claimed) throws InterruptedException {
         UUID claim = claimed.get(0).claim();
@@ -141,13 +147,8 @@ class NewsletterSending {
                         Redaction.addresses(failure.getMessage()));
                 this.claims.markFailed(claim, recipient.request(), failure.getMessage());
             }
-            else if (failure.isRefusedForNow() && recipient.attempts() >= this.maxAttempts) {
-                // one mailbox answering "452 mailbox full" for ever must not keep the issue from ending; a server that
-                // is away (no answer at all) is waited out however long it takes
-                logger.warn("Issue {}: giving up on subscriber {} after {} attempts: {}", issueId,
-                        recipient.request().subscriberId(), recipient.attempts(), Redaction.addresses(failure.getMessage()));
-                this.claims.markFailed(claim, recipient.request(),
-                        "Gave up after " + recipient.attempts() + " attempts; the last answer: " + failure.getMessage());
+            else if (failure.isRefusedForNow()) {
+                refusedForNow(claim, recipient, failure);
             }
             else {
                 later.add(recipient.request().subscriberId());
@@ -159,6 +160,28 @@ class NewsletterSending {
             this.claims.release(claim, issueId, later, transientFailure.getMessage());
             throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(transientFailure.getMessage()),
                     transientFailure);
+        }
+    }
+
+    /**
+     * One mailbox answering "452 mailbox full" must neither hold up the others nor keep the issue from ending: it waits
+     * for its own next attempt, and after {@code max-attempts} it is recorded as failed with the server's answer. (A
+     * server that is away, answering nobody, is waited out however long it takes.)
+     */
+    private void refusedForNow(UUID claim, RecipientClaims.Claimed recipient, MailDeliveryException failure) {
+        UUID subscriberId = recipient.request().subscriberId();
+        if (recipient.attempts() >= this.maxAttempts) {
+            logger.warn("Issue {}: giving up on subscriber {} after {} attempts: {}", recipient.request().issueId(),
+                    subscriberId, recipient.attempts(), Redaction.addresses(failure.getMessage()));
+            this.claims.markFailed(claim, recipient.request(),
+                    "Gave up after " + recipient.attempts() + " attempts; the last answer: " + failure.getMessage());
+        }
+        else {
+            Duration delay = this.retryDelays.apply(recipient.attempts());
+            logger.info("Issue {}: subscriber {} refused for now (attempt {}), tried again in {}: {}",
+                    recipient.request().issueId(), subscriberId, recipient.attempts(), delay,
+                    Redaction.addresses(failure.getMessage()));
+            this.claims.retryLater(claim, recipient.request(), delay, failure.getMessage());
         }
     }
 

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.stillpoint.support.work.WorkSignals;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +26,12 @@ class RecipientClaims {
 
     private final Clock clock;
 
-    RecipientClaims(JdbcClient jdbc, Clock clock) {
+    private final WorkSignals signals;
+
+    RecipientClaims(JdbcClient jdbc, Clock clock, WorkSignals signals) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.signals = signals;
     }
 
     /**
@@ -49,6 +54,7 @@ class RecipientClaims {
                 where (issue_id, subscriber_id) in (select d.issue_id, d.subscriber_id from delivery d
                     join newsletter_issue i on i.id = d.issue_id
                     where d.status = 'QUEUED' and i.status = 'SENDING' and %s
+                    and (d.next_attempt_at is null or d.next_attempt_at <= :now)
                     limit :limit for update of d skip locked)
                 returning issue_id, subscriber_id""".formatted(which))
             .param("now", Timestamp.from(now)).param("again", Timestamp.from(again))
@@ -70,6 +76,7 @@ class RecipientClaims {
                 where d.issue_id = :issue and d.subscriber_id in (:subscribers) and s.id = d.subscriber_id
                 and i.id = d.issue_id and d.status = 'QUEUED' and i.status = 'SENDING' and s.status = 'CONFIRMED'
                 and (d.claimed_until is null or d.claimed_until < :now)
+                and (d.next_attempt_at is null or d.next_attempt_at <= :now)
                 returning d.subscriber_id, s.email, s.name, d.message_id, d.attempts""")
             .param("until", Timestamp.from(now.plus(lease))).param("now", Timestamp.from(now))
             .param("claim", claim).param("issue", issueId).param("subscribers", subscriberIds)
@@ -121,6 +128,29 @@ class RecipientClaims {
             .param("now", Timestamp.from(this.clock.instant())).param("issue", issueId)
             .param("subscribers", subscriberIds).param("claim", claim)
             .update();
+    }
+
+    /**
+     * Gives a recipient refused for the moment back, to be fanned out again once {@code delay} has passed, if this
+     * claim still holds it; the fan-out is told, to wake for it.
+     */
+    void retryLater(UUID claim, DeliveryRequest request, Duration delay, String error) {
+        this.jdbc.sql("update delivery set claimed_until = null, claim = null, last_error = ?, next_attempt_at = ?, "
+                + "fanned_out_at = null where issue_id = ? and subscriber_id = ? and status = 'QUEUED' and claim = ?")
+            .params(error, Timestamp.from(this.clock.instant().plus(delay)), request.issueId(), request.subscriberId(),
+                    claim)
+            .update();
+        this.signals.signal(FanOutRelay.NAME);
+    }
+
+    /** How long until the next recipient given back for later is due again; null if none waits. */
+    Duration untilNextRetry() {
+        Instant now = this.clock.instant();
+        return this.jdbc.sql("select min(next_attempt_at) from delivery where status = 'QUEUED' and fanned_out_at is null "
+                + "and next_attempt_at > ?")
+            .param(Timestamp.from(now))
+            .query((rs, row) -> Optional.ofNullable(rs.getTimestamp(1)))
+            .single().map((next) -> Duration.between(now, next.toInstant())).orElse(null);
     }
 
     /** Settles a recipient refused for good, if this claim still holds it. */

@@ -24,6 +24,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts how many times a recipient is tried while the SMTP server refuses it for the moment
  * ({@code 450}–{@code 459}, such as {@code 452} for a full mailbox); then the recipient is marked {@code FAILED} with the
  * answer, and the issue can end. A server that cannot be reached is waited for however long it takes
+ * @param retryDelay the wait before a recipient refused for the moment is tried again, doubling with each attempt up to
+ * an hour; the other recipients go on meanwhile
  * @param timeZone the practice's time zone: staff schedule issues in it
  * @param confirmationInterval an address is sent a confirmation link at most once in this long, however often it is
  * entered (the answer to the form is the same either way)
@@ -34,9 +36,15 @@ public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI pu
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
         @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("10s") Duration lease,
-        @DefaultValue("8") int maxAttempts,
+        @DefaultValue("8") int maxAttempts, @DefaultValue("1m") Duration retryDelay,
         @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval,
         @DefaultValue("30d") Duration dataLinkValidity) {
+
+    /** How long a recipient refused for the moment after {@code attempts} attempts waits before the next. */
+    public Duration retryDelay(int attempts) {
+        Duration delay = this.retryDelay.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return (delay.compareTo(Duration.ofHours(1)) > 0) ? Duration.ofHours(1) : delay;
+    }
 
     /** The domain of Message-IDs: that of the sender's address. */
     public String messageIdDomain() {
