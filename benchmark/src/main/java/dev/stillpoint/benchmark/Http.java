@@ -20,19 +20,26 @@ final class Http {
     }
 
     static HttpResponse<String> postAsStaff(String url, String json) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", STAFF)
+        return asStaff(HttpRequest.newBuilder(URI.create(url)).header("Authorization", STAFF)
             .header("Content-Type", "application/json")
             .POST((json != null) ? HttpRequest.BodyPublishers.ofString(json) : HttpRequest.BodyPublishers.noBody())
-            .build();
+            .build(), url);
+    }
+
+    static HttpResponse<String> getAsStaff(String url) {
+        return asStaff(HttpRequest.newBuilder(URI.create(url)).header("Authorization", STAFF).GET().build(), url);
+    }
+
+    private static HttpResponse<String> asStaff(HttpRequest request, String url) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException("POST " + url + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(request.method() + " " + url + " answered " + response.statusCode() + ": " + response.body());
             }
             return response;
         }
         catch (IOException ex) {
-            throw new IllegalStateException("POST " + url, ex);
+            throw new IllegalStateException(request.method() + " " + url, ex);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -16,6 +16,9 @@ final class Services implements AutoCloseable {
 
     static final String STAFF_PASSWORD = "benchmark-staff";
 
+    /** newsletter-service's SMTP connections (and so the emails it has in flight at most). */
+    static final int NEWSLETTER_SENDERS = 8;
+
     private final Settings settings;
 
     private final Infrastructure infrastructure;
@@ -26,7 +29,13 @@ final class Services implements AutoCloseable {
 
     private final Map<String, JavaProcess> running = new LinkedHashMap<>();
 
+    /** How often each instance was started: a restart logs to a file of its own. */
+    private final Map<String, Integer> launches = new HashMap<>();
+
     private final ClassDataArchives archives;
+
+    /** Settings of one service instance on top of the shared ones. */
+    private final Map<String, Map<String, String>> overrides = new HashMap<>();
 
     Services(Settings settings, Infrastructure infrastructure, Path logs) {
         this.settings = settings;
@@ -45,17 +54,24 @@ final class Services implements AutoCloseable {
         return this.archives.prepare(jars, this.settings.serviceJvm(), environment(), this.logs);
     }
 
-    /** Starts the given services side by side; returns each one's time from launch to ready. */
+    /**
+     * Starts the given services side by side; returns each one's time from launch to ready. A second instance of a
+     * service is named {@code <service>#2}; an instance started again keeps its port (and so its name on its claims).
+     */
     Map<String, Duration> start(List<String> names) {
         for (String name : names) {
+            String module = name.contains("#") ? name.substring(0, name.indexOf('#')) : name;
             int port = this.ports.computeIfAbsent(name, (ignored) -> Infrastructure.freePort());
             Map<String, String> environment = environment();
             environment.put("SERVER_PORT", String.valueOf(port));
-            ClassDataArchives.Launch launch = this.archives.launch(name);
-            this.running.put(name, (launch != null)
-                    ? JavaProcess.start(name, launch.jar(), this.settings.serviceJvm() + " " + launch.jvmOptions(),
+            environment.putAll(this.overrides.getOrDefault(name, Map.of()));
+            ClassDataArchives.Launch archive = this.archives.launch(module);
+            int launch = this.launches.merge(name, 1, Integer::sum);
+            String log = name.replace('#', '-') + ((launch > 1) ? "-" + launch : "");
+            this.running.put(name, (archive != null)
+                    ? JavaProcess.start(log, archive.jar(), this.settings.serviceJvm() + " " + archive.jvmOptions(),
                             List.of(), environment, this.logs)
-                    : JavaProcess.start(name, Infrastructure.jar(this.settings.root(), name), this.settings.serviceJvm(),
+                    : JavaProcess.start(log, Infrastructure.jar(this.settings.root(), module), this.settings.serviceJvm(),
                             List.of(), environment, this.logs));
         }
         Map<String, Duration> ready = new LinkedHashMap<>();
@@ -67,6 +83,16 @@ final class Services implements AutoCloseable {
 
     void stop(String name) {
         this.running.remove(name).close();
+    }
+
+    /** SIGKILLs an instance: no shutdown, its claims and leases left as they were. */
+    void kill(String name) {
+        this.running.remove(name).kill();
+    }
+
+    /** Sets {@code variable} for the instance's next start. */
+    void configure(String name, String variable, String value) {
+        this.overrides.computeIfAbsent(name, (ignored) -> new HashMap<>()).put(variable, value);
     }
 
     JavaProcess process(String name) {
@@ -99,7 +125,7 @@ final class Services implements AutoCloseable {
         environment.put("STILLPOINT_BOOKING_MAX_UPCOMING_PER_CLIENT", "1000");
         environment.put("STILLPOINT_NEWSLETTER_RATE_PER_SECOND", "1000000");
         environment.put("STILLPOINT_NEWSLETTER_RATE_PER_HOUR", "1000000000");
-        environment.put("STILLPOINT_NEWSLETTER_SENDERS", "8");
+        environment.put("STILLPOINT_NEWSLETTER_SENDERS", String.valueOf(NEWSLETTER_SENDERS));
         return environment;
     }
 

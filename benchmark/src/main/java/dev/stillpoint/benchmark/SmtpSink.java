@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 final class SmtpSink implements AutoCloseable {
 
-    private final Process process;
+    private Process process;
 
     private final int port;
 
@@ -37,16 +37,48 @@ final class SmtpSink implements AutoCloseable {
             Path directory = Files.createTempDirectory(memory, "stillpoint-sink-");
             // smtp-sink drops root for "postfix", which must be able to write there
             Commands.run(List.of("chown", "postfix", directory.toString()), java.time.Duration.ofSeconds(10));
-            Process process = new ProcessBuilder(Commands.path("smtp-sink"), "-u", "postfix", "-d", directory + "/%H%M/m.",
-                    "127.0.0.1:" + port, "1024").redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            SmtpSink sink = new SmtpSink(process, port, directory);
+            SmtpSink sink = new SmtpSink(launch(port, directory, 0), port, directory);
             sink.awaitListening();
             return sink;
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
+    }
+
+    private static Process launch(int port, Path directory, int dataDelaySeconds) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(Commands.path("smtp-sink"), "-u", "postfix", "-d",
+                directory + "/%H%M/m."));
+        if (dataDelaySeconds > 0) {
+            // a slow relay: each message is answered only after this many seconds
+            command.addAll(List.of("-w", String.valueOf(dataDelaySeconds)));
+        }
+        command.addAll(List.of("127.0.0.1:" + port, "1024"));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    }
+
+    /** Stops answering at once (the port refuses connections), keeping what was recorded: an SMTP server that is away. */
+    synchronized void stop() {
+        this.process.destroyForcibly();
+        try {
+            this.process.waitFor(10, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Listens again on the same port, recording into the same directory; slow if {@code dataDelaySeconds} > 0. */
+    synchronized void restart(int dataDelaySeconds) {
+        stop();
+        try {
+            this.process = launch(this.port, this.directory, dataDelaySeconds);
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        awaitListening();
     }
 
     private void awaitListening() {

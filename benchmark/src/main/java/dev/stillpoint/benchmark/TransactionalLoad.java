@@ -110,7 +110,7 @@ final class TransactionalLoad {
         return new Result(scenario, figures, series, percentiles);
     }
 
-    private static String body(String email, Instant startsAt) {
+    static String body(String email, Instant startsAt) {
         return """
                 {"client": {"name": "Benchmark Client", "email": "%s", "timeZone": "Europe/London"},
                  "sessionType": "CST_60", "startsAt": "%s", "newsletterOptIn": false,
@@ -119,7 +119,7 @@ final class TransactionalLoad {
     }
 
     /** Sends one booking; returns its status and body, or the error that kept it from being answered. */
-    private static String send(HttpRequest request) {
+    static String send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return response.statusCode() + " " + response.body();

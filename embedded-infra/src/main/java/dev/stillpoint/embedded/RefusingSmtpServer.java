@@ -36,6 +36,10 @@ public final class RefusingSmtpServer implements AutoCloseable {
         acceptor.start();
     }
 
+    public int port() {
+        return this.server.getLocalPort();
+    }
+
     /** The recipient of every message taken, in the order taken. */
     public List<String> accepted() {
         return this.accepted;

@@ -24,6 +24,7 @@ class OperationsDefaultsTests {
         assertThat(environment.getProperty("spring.kafka.producer.properties.request.timeout.ms")).isEqualTo("5000");
         assertThat(environment.getProperty("spring.kafka.producer.properties.delivery.timeout.ms")).isEqualTo("20000");
         assertThat(environment.getProperty("spring.kafka.admin.modify-topic-configs")).isEqualTo("true");
+        assertThat(environment.getProperty("spring.kafka.consumer.properties.session.timeout.ms")).isEqualTo("10000");
     }
 
 }

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends recipients their issue, if the ledger says it is still theirs to get: claimed, throttled, sent, settled. It
- * works in chunks: one statement claims a chunk's recipients and one settles those sent, and the issue is rendered
+ * works in chunks: one statement claims a chunk's recipients, those sent are recorded a group at a time as the server
+ * accepts them, and the issue is rendered
  * once, each recipient's email differing only in its links. A recipient refused for the moment (450-459) waits for its
  * own next attempt while the rest go on, up to {@code max-attempts} (then it is recorded as failed, with the server's
  * last answer); a server that is away gives the rest of the chunk back and throws, so that the batch is retried with
@@ -122,9 +123,9 @@ class NewsletterSending {
     }
 
     /**
-     * Sends the claimed recipients side by side over the instance's SMTP connections, then settles them: the sent in
-     * one statement, the refused for good or for the moment one by one; those the server did not answer (it is away)
-     * are given back, and it throws.
+     * Sends the claimed recipients side by side over the instance's SMTP connections, recording those sent as they
+     * are accepted (a statement per group), then settles the others: the refused for good or for the moment one by
+     * one; those the server did not answer (it is away) are given back, and it throws.
      */
     private void sendClaimed(UUID issueId, List<RecipientClaims.Claimed> claimed) throws InterruptedException {
         UUID claim = claimed.get(0).claim();
@@ -132,17 +133,17 @@ class NewsletterSending {
         List<MailDeliveryException> failures = this.connections.send(claimed.stream()
             .map((recipient) -> issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
                     recipient.request().subscriberId()))
-            .toList());
-        List<UUID> sent = new ArrayList<>(claimed.size());
+            .toList(), (accepted) -> this.claims.markSent(claim, issueId,
+                    accepted.stream().map((index) -> claimed.get(index).request().subscriberId()).toList()));
         List<UUID> later = new ArrayList<>();
         MailDeliveryException transientFailure = null;
         for (int i = 0; i < claimed.size(); i++) {
             RecipientClaims.Claimed recipient = claimed.get(i);
             MailDeliveryException failure = failures.get(i);
             if (failure == null) {
-                sent.add(recipient.request().subscriberId());
+                continue; // recorded as it was accepted
             }
-            else if (failure.isPermanent()) {
+            if (failure.isPermanent()) {
                 logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
                         Redaction.addresses(failure.getMessage()));
                 this.claims.markFailed(claim, recipient.request(), failure.getMessage());
@@ -155,7 +156,6 @@ class NewsletterSending {
                 transientFailure = failure;
             }
         }
-        this.claims.markSent(claim, issueId, sent);
         if (transientFailure != null) {
             this.claims.release(claim, issueId, later, transientFailure.getMessage());
             throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(transientFailure.getMessage()),

@@ -1,12 +1,16 @@
 package dev.stillpoint.newsletter.delivery;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
@@ -33,32 +37,56 @@ class SmtpConnections implements DisposableBean {
 
     private final ExecutorService threads;
 
+    private final int senders;
+
     SmtpConnections(Mailer mailer, NewsletterProperties properties, MeterRegistry registry) {
         this.mailer = mailer;
         this.registry = registry;
         this.perSecond = new TokenBucket(properties.ratePerSecond(), java.time.Duration.ofSeconds(1));
+        this.senders = properties.senders();
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(properties.senders(),
                 (runnable) -> new Thread(runnable, "newsletter-smtp-" + count.incrementAndGet()));
     }
 
-    /** Sends every email; returns, for each in order, null if the server accepted it, or why not. */
-    List<MailDeliveryException> send(List<OutgoingEmail> emails) throws InterruptedException {
-        List<Future<MailDeliveryException>> outcomes = new ArrayList<>(emails.size());
-        for (OutgoingEmail email : emails) {
-            outcomes.add(this.threads.submit(() -> sendOne(email)));
+    /**
+     * Sends every email; returns, for each in order, null if the server accepted it, or why not. As they are accepted,
+     * hands the indexes of the accepted ones to {@code accepted} in groups of one per connection (and the rest at the
+     * end), so that what was sent is recorded within moments: an instance killed mid-chunk sends again only the few
+     * emails it had not recorded yet, not the whole chunk.
+     */
+    List<MailDeliveryException> send(List<OutgoingEmail> emails, Consumer<List<Integer>> accepted)
+            throws InterruptedException {
+        CompletionService<Integer> completions = new ExecutorCompletionService<>(this.threads);
+        MailDeliveryException[] failures = new MailDeliveryException[emails.size()];
+        for (int i = 0; i < emails.size(); i++) {
+            int index = i;
+            completions.submit(() -> {
+                failures[index] = sendOne(emails.get(index));
+                return index;
+            });
         }
-        List<MailDeliveryException> failures = new ArrayList<>(emails.size());
-        for (Future<MailDeliveryException> outcome : outcomes) {
+        List<Integer> group = new ArrayList<>(this.senders);
+        for (int done = 0; done < emails.size(); done++) {
+            int index;
             try {
-                failures.add(outcome.get());
+                index = completions.take().get();
             }
             catch (ExecutionException ex) {
                 // not an SMTP answer (the email could not be written): the batch is tried again
+                accepted.accept(group);
                 throw new IllegalStateException("Could not send: " + ex.getCause(), ex.getCause());
             }
+            if (failures[index] == null) {
+                group.add(index);
+            }
+            if (group.size() >= this.senders) {
+                accepted.accept(List.copyOf(group));
+                group.clear();
+            }
         }
-        return failures;
+        accepted.accept(group);
+        return Arrays.asList(failures);
     }
 
     private MailDeliveryException sendOne(OutgoingEmail email) throws InterruptedException {

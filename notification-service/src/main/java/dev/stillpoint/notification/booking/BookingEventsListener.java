@@ -30,6 +30,9 @@ public class BookingEventsListener {
     /** The consumer group (and listener id) that turns booking events into emails. */
     public static final String GROUP_ID = "notification-service";
 
+    /** A booking event is about 1 KB; one of this size is not one, whatever it says, and would make a giant email. */
+    static final int MAX_EVENT_BYTES = 64 * 1024;
+
     private static final LogAccessor logger = new LogAccessor(BookingEventsListener.class);
 
     private final BookingNotifications notifications;
@@ -74,12 +77,23 @@ public class BookingEventsListener {
         }
     }
 
-    /** Why the record cannot be acted on (it could not be read, or lacks what an email needs), or null. */
+    /**
+     * Why the record cannot be acted on (it could not be read, is not keyed by its booking, or lacks what an email
+     * needs), or null.
+     */
     private static RuntimeException unusable(ConsumerRecord<String, BookingEvent> record) {
+        if (record.serializedValueSize() > MAX_EVENT_BYTES) {
+            return new InvalidEventException("The record is " + record.serializedValueSize() + " bytes, more than a "
+                    + "booking event can be (" + MAX_EVENT_BYTES + ")");
+        }
         if (record.value() == null) {
             DeserializationException unreadable = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, logger);
             return (unreadable != null) ? unreadable : new InvalidEventException("The record has no event");
+        }
+        if (!record.value().bookingId().toString().equals(record.key())) {
+            // keyed otherwise, it went to another partition than its booking's other events, and may overtake them
+            return new InvalidEventException("The record's key (" + record.key() + ") is not its booking id");
         }
         try {
             BookingEventRules.validate(record.value());

@@ -8,6 +8,8 @@ import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.DeadLetterHeaders;
+import dev.stillpoint.events.booking.BookingConfirmed;
+import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingTopics;
@@ -86,10 +88,21 @@ class BookingEventsIntegrationTests extends IntegrationTestBase {
         send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, this.json.writeValueAsString(
                 BookingEventFixtures.confirmed(bookingId, "not-an-address", "Europe/London"))),
                 BookingEventType.CONFIRMED.ceType());
+        // another booking's event under this key: it would be ordered with the wrong booking's events
+        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, this.json.writeValueAsString(
+                BookingEventFixtures.confirmed(UUID.randomUUID(), address, "Europe/London"))),
+                BookingEventType.CONFIRMED.ceType());
+        BookingDetails fine = BookingEventFixtures.confirmed(bookingId, address, "Europe/London").booking();
+        BookingDetails huge = new BookingDetails(new BookingDetails.Client("x".repeat(100_000), address, "Europe/London"),
+                fine.sessionType(), fine.bookedMinutes(), fine.handsOnMinutes(), fine.startsAt(), fine.endsAt(),
+                fine.status(), false, fine.manageUrl());
+        send(new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, this.json.writeValueAsString(
+                new BookingConfirmed(UUID.randomUUID(), bookingId, 1, fine.startsAt(), huge, false))),
+                BookingEventType.CONFIRMED.ceType());
         publish(BookingEventFixtures.held(bookingId, address));
 
         assertThat(awaitEmails(address, 1).get(0).getSubject()).startsWith("We have your booking request");
-        List<ConsumerRecord<String, String>> deadLetters = deadLettersFor(key, 3);
+        List<ConsumerRecord<String, String>> deadLetters = deadLettersFor(key, 5);
         assertThat(deadLetters.get(0).value()).isEqualTo("{not json");
         assertThat(deadLetters.get(1).value()).isEqualTo("{}");
         assertThat(deadLetters.get(2).value()).contains("\"email\":\"not-an-address\"");
@@ -97,6 +110,10 @@ class BookingEventsIntegrationTests extends IntegrationTestBase {
         assertThat(header(deadLetters.get(1), DeadLetterHeaders.REASON))
             .isEqualTo("Unknown booking event type 'dev.stillpoint.booking.exploded.v7'");
         assertThat(header(deadLetters.get(2), DeadLetterHeaders.REASON)).isEqualTo("Event has no valid client email address");
+        assertThat(header(deadLetters.get(3), DeadLetterHeaders.REASON))
+            .isEqualTo("The record's key (" + key + ") is not its booking id");
+        assertThat(header(deadLetters.get(4), DeadLetterHeaders.REASON)).startsWith("The record is 100")
+            .endsWith("bytes, more than a booking event can be (65536)");
         assertThat(deadLetters).allSatisfy((record) -> {
             assertThat(header(record, "kafka_dlt-original-topic")).isEqualTo(BookingTopics.BOOKING_EVENTS);
             assertThat(header(record, CloudEventHeaders.TYPE)).isNotBlank();

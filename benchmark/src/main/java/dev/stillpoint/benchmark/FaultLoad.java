@@ -1,0 +1,165 @@
+package dev.stillpoint.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Books at a fixed rate while faults are injected at their times, then accounts for every booking: its confirmation
+ * at the recording SMTP sink (none lost; an extra copy only with the original Message-ID), its row in
+ * notification-service's database (settled SENT) and booking-service's outbox (published), and prints the figures.
+ */
+final class FaultLoad {
+
+    /** Concurrent requests at most, as a proxy in front of the service would hold. */
+    private static final int CONNECTIONS = 64;
+
+    /** How long the count of confirmations may stand still before the missing ones are called lost. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
+
+    private final Services services;
+
+    private final Infrastructure infrastructure;
+
+    private final Slots slots;
+
+    /** Scenarios run so far: each books under addresses of its own. */
+    private int scenarios;
+
+    FaultLoad(Services services, Infrastructure infrastructure, Slots slots) {
+        this.services = services;
+        this.infrastructure = infrastructure;
+        this.slots = slots;
+    }
+
+    /**
+     * Runs one scenario: {@code rate} bookings a second for {@code seconds}, each fault at its time (one after another,
+     * on a thread of their own, so that the bookings keep their pace).
+     *
+     * @param expect what the scenario must show
+     */
+    List<Figure> run(String scenario, int rate, int seconds, List<Fault> faults, Expect expect) throws Exception {
+        // short: an address's local part may have 64 characters at most
+        String prefix = "fault" + (++this.scenarios);
+        Mailbox mailbox = this.infrastructure.sink().mailbox();
+        List<Booking> bookings = new ArrayList<>();
+        ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
+        ScheduledExecutorService injector = Executors.newSingleThreadScheduledExecutor();
+        List<ScheduledFuture<?>> injected = new ArrayList<>();
+        for (Fault fault : faults) {
+            injected.add(injector.schedule(() -> {
+                System.out.println("  " + scenario + ": " + fault.what());
+                fault.action().run();
+            }, (long) (fault.atSecond() * 1000), TimeUnit.MILLISECONDS));
+        }
+        long started = System.nanoTime();
+        for (int i = 0; i < rate * seconds; i++) {
+            Pause.until(started + (long) (i * 1e9 / rate));
+            String email = prefix + "-" + i + "@faults.test";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url("booking-service", "/api/bookings")))
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(TransactionalLoad.body(email, this.slots.next()))).build();
+            bookings.add(new Booking(email, Instant.now(),
+                    CompletableFuture.supplyAsync(() -> TransactionalLoad.send(request), clients)));
+        }
+        for (ScheduledFuture<?> fault : injected) {
+            fault.get();
+        }
+        injector.shutdown();
+        List<Booking> accepted = bookings.stream().filter((booking) -> booking.response().join().startsWith("201 "))
+            .toList();
+        clients.shutdown();
+        Set<String> addresses = accepted.stream().map(Booking::email).collect(Collectors.toSet());
+        List<Mailbox.Received> received = mailbox.awaitCount((message) -> addresses.contains(message.to())
+                && message.subject().contains("Confirmed"), accepted.size(), GIVE_UP_AFTER);
+        return figures(scenario, prefix, bookings.size(), accepted, received, expect);
+    }
+
+    private List<Figure> figures(String scenario, String prefix, int offered, List<Booking> accepted,
+            List<Mailbox.Received> received, Expect expect) throws SQLException {
+        Map<String, List<Mailbox.Received>> byRecipient = received.stream()
+            .collect(Collectors.groupingBy(Mailbox.Received::to));
+        long otherMessageIds = byRecipient.values().stream()
+            .mapToLong((copies) -> copies.stream().map(Mailbox.Received::messageId).distinct().count() - 1).sum();
+        List<Double> latencies = new ArrayList<>();
+        for (Booking booking : accepted) {
+            byRecipient.getOrDefault(booking.email(), List.of()).stream().map(Mailbox.Received::arrivedAt)
+                .min(Comparator.naturalOrder())
+                .ifPresent((first) -> latencies.add(Duration.between(booking.sentAt(), first).toNanos() / 1e6));
+        }
+        Percentiles percentiles = new Percentiles(latencies);
+        Figure answered = Figure.of(scenario, "bookings answered 201", accepted.size(), "bookings");
+        Figure p99 = Figure.of(scenario, "latency p99", percentiles.at(99) / 1000, "s");
+        return List.of(expect.refusalsAllowed() ? answered : answered.exactly(offered),
+                Figure.of(scenario, "bookings refused while it was away", offered - accepted.size(), "requests"),
+                Figure.of(scenario, "confirmations lost", accepted.size() - byRecipient.size(), "emails").exactly(0),
+                Figure.of(scenario, "extra copies", received.size() - byRecipient.size(), "emails")
+                    .target(expect.extraCopies(), false),
+                Figure.of(scenario, "extra copies with another Message-ID", otherMessageIds, "emails").exactly(0),
+                Figure.of(scenario, "latency p50", percentiles.at(50) / 1000, "s"),
+                Double.isNaN(expect.p99Seconds()) ? p99 : p99.target(expect.p99Seconds(), false),
+                Figure.of(scenario, "latency max", percentiles.max() / 1000, "s"),
+                Figure.of(scenario, "longest wait between two emails (recovery)", longestGap(received), "s"),
+                Figure.of(scenario, "confirmations not settled SENT in the database", count(
+                        "select count(*) from notification.notification where kind = 'BOOKING_CONFIRMED' "
+                                + "and recipient like ? and status <> 'SENT'", prefix + "-%"), "rows").exactly(0),
+                Figure.of(scenario, "booking events left in the outbox", count(
+                        "select count(*) from booking.outbox_event where published_at is null", null), "rows")
+                    .exactly(0));
+    }
+
+    private static double longestGap(List<Mailbox.Received> received) {
+        List<Instant> arrivals = received.stream().map(Mailbox.Received::arrivedAt).sorted().toList();
+        double longest = 0;
+        for (int i = 1; i < arrivals.size(); i++) {
+            longest = Math.max(longest, Duration.between(arrivals.get(i - 1), arrivals.get(i)).toNanos() / 1e9);
+        }
+        return longest;
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection connection = this.infrastructure.database(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                statement.setString(1, parameter);
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                result.next();
+                return result.getLong(1);
+            }
+        }
+    }
+
+    /** Something done to the system at {@code atSecond} into the bookings, and what it was, for the log. */
+    record Fault(double atSecond, String what, Runnable action) {
+    }
+
+    /**
+     * @param extraCopies how many extra copies of a confirmation may arrive (one per kill of a sender at most)
+     * @param p99Seconds the latency target, or NaN for none
+     * @param refusalsAllowed whether some bookings may be refused (booking-service itself is the one stopped)
+     */
+    record Expect(int extraCopies, double p99Seconds, boolean refusalsAllowed) {
+    }
+
+    private record Booking(String email, Instant sentAt, CompletableFuture<String> response) {
+    }
+
+}
