@@ -19,6 +19,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -33,6 +35,10 @@ final class FaultLoad {
 
     /** How long the count of confirmations may stand still before the missing ones are called lost. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
+
+    private static final Pattern BOOKING_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private static final Pattern MANAGE_TOKEN = Pattern.compile("\"manageToken\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Services services;
 
@@ -77,8 +83,10 @@ final class FaultLoad {
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(TransactionalLoad.body(email, this.slots.next()))).build();
-            bookings.add(new Booking(email, Instant.now(),
-                    CompletableFuture.supplyAsync(() -> TransactionalLoad.send(request), clients)));
+            CompletableFuture<String> answer = CompletableFuture.supplyAsync(() -> TransactionalLoad.send(request), clients);
+            boolean cancel = expect.cancelEvery() > 0 && i % expect.cancelEvery() == 0;
+            bookings.add(new Booking(email, Instant.now(), answer, cancel
+                    ? answer.thenApplyAsync(this::cancel, clients) : CompletableFuture.completedFuture(false)));
         }
         for (ScheduledFuture<?> fault : injected) {
             fault.get();
@@ -90,7 +98,33 @@ final class FaultLoad {
         Set<String> addresses = accepted.stream().map(Booking::email).collect(Collectors.toSet());
         List<Mailbox.Received> received = mailbox.awaitCount((message) -> addresses.contains(message.to())
                 && message.subject().contains("Confirmed"), accepted.size(), GIVE_UP_AFTER);
-        return figures(scenario, prefix, bookings.size(), accepted, received, expect);
+        List<Figure> figures = new ArrayList<>(figures(scenario, prefix, bookings.size(), accepted, received, expect));
+        if (expect.cancelEvery() > 0) {
+            // a confirmation that reached notification-service after its booking's cancellation would be dropped as
+            // stale, and counted lost above: so every booking's events arrived in order
+            Set<String> cancelled = accepted.stream().filter((booking) -> booking.cancelled().join())
+                .map(Booking::email).collect(Collectors.toSet());
+            long notices = mailbox.awaitCount((message) -> cancelled.contains(message.to())
+                    && message.subject().contains("Cancelled"), cancelled.size(), GIVE_UP_AFTER).stream()
+                .map(Mailbox.Received::to).distinct().count();
+            figures.add(Figure.of(scenario, "bookings cancelled right after booking", cancelled.size(), "bookings"));
+            figures.add(Figure.of(scenario, "cancellation notices lost", cancelled.size() - notices, "emails").exactly(0));
+        }
+        return figures;
+    }
+
+    /** Cancels a booking just made, as its client could; returns whether it was cancelled. */
+    private boolean cancel(String answer) {
+        Matcher id = BOOKING_ID.matcher(answer);
+        Matcher token = MANAGE_TOKEN.matcher(answer);
+        if (!answer.startsWith("201 ") || !id.find() || !token.find()) {
+            return false;
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(this.services.url("booking-service",
+                "/api/bookings/" + id.group(1) + "/cancel")))
+            .header("X-Manage-Token", token.group(1)).timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.noBody()).build();
+        return TransactionalLoad.send(request).startsWith("200 ");
     }
 
     private List<Figure> figures(String scenario, String prefix, int offered, List<Booking> accepted,
@@ -155,11 +189,19 @@ final class FaultLoad {
      * @param extraCopies how many extra copies of a confirmation may arrive (one per kill of a sender at most)
      * @param p99Seconds the latency target, or NaN for none
      * @param refusalsAllowed whether some bookings may be refused (booking-service itself is the one stopped)
+     * @param cancelEvery every how many bookings one is cancelled right after it is made (0: none), so that its two
+     * events follow each other closely through the outbox
      */
-    record Expect(int extraCopies, double p99Seconds, boolean refusalsAllowed) {
+    record Expect(int extraCopies, double p99Seconds, boolean refusalsAllowed, int cancelEvery) {
+
+        Expect(int extraCopies, double p99Seconds, boolean refusalsAllowed) {
+            this(extraCopies, p99Seconds, refusalsAllowed, 0);
+        }
+
     }
 
-    private record Booking(String email, Instant sentAt, CompletableFuture<String> response) {
+    private record Booking(String email, Instant sentAt, CompletableFuture<String> response,
+            CompletableFuture<Boolean> cancelled) {
     }
 
 }

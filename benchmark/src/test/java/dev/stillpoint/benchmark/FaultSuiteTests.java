@@ -24,8 +24,9 @@ class FaultSuiteTests {
     void nothingIsLostUnderAnyFault() throws Exception {
         Assumptions.assumeTrue(SmtpSink.installed(),
                 "postfix's smtp-sink is not installed (apt-get install postfix; .ci/run does)");
+        String kept = System.getProperty("stillpoint.faults.output");
         Report report = FaultSuite.run(FaultSizes.fromSystemProperties(),
-                Path.of(System.getProperty("stillpoint.benchmark.root", "..")), this.output);
+                Path.of(System.getProperty("stillpoint.benchmark.root", "..")), (kept != null) ? Path.of(kept) : this.output);
 
         List<Figure> checked = report.figures().stream().filter((figure) -> figure.met() != null).toList();
         assertThat(checked).as("checked figures").isNotEmpty()
