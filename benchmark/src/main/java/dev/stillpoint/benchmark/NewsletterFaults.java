@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The newsletter under faults: newsletter-service SIGKILLed while it sends an issue, and one mailbox answering
  * {@code 452} for ever. Every subscriber must get the issue (an extra copy only with its Message-ID, and only for the
- * emails a kill caught accepted by the server but not yet recorded: fewer than two per SMTP connection), and the issue
+ * emails a kill caught accepted by the server but not yet recorded: about one per SMTP connection), and the issue
  * must end, the full mailbox recorded FAILED with the server's answer.
  */
 final class NewsletterFaults {
@@ -68,8 +68,8 @@ final class NewsletterFaults {
         return List.of(
                 Figure.of(scenario, "subscribers without the issue", subscribers - byRecipient.size(), "subscribers")
                     .exactly(0),
-                // a kill can only catch, on each SMTP connection, the email in flight and those accepted since the
-                // last group was recorded: fewer than two per connection
+                // a kill can only catch the emails the server accepted since the last statement recording them began:
+                // about one per SMTP connection, bounded here at two
                 Figure.of(scenario, "extra copies", received.size() - byRecipient.size(), "emails")
                     .target(kills * 2 * Services.NEWSLETTER_SENDERS, false),
                 Figure.of(scenario, "extra copies with another Message-ID", otherMessageIds, "emails").exactly(0),

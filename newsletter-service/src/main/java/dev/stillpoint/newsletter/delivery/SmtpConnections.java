@@ -3,8 +3,8 @@ package dev.stillpoint.newsletter.delivery;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,13 +37,10 @@ class SmtpConnections implements DisposableBean {
 
     private final ExecutorService threads;
 
-    private final int senders;
-
     SmtpConnections(Mailer mailer, NewsletterProperties properties, MeterRegistry registry) {
         this.mailer = mailer;
         this.registry = registry;
         this.perSecond = new TokenBucket(properties.ratePerSecond(), java.time.Duration.ofSeconds(1));
-        this.senders = properties.senders();
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(properties.senders(),
                 (runnable) -> new Thread(runnable, "newsletter-smtp-" + count.incrementAndGet()));
@@ -51,9 +48,9 @@ class SmtpConnections implements DisposableBean {
 
     /**
      * Sends every email; returns, for each in order, null if the server accepted it, or why not. As they are accepted,
-     * hands the indexes of the accepted ones to {@code accepted} in groups of one per connection (and the rest at the
-     * end), so that what was sent is recorded within moments: an instance killed mid-chunk sends again only the few
-     * emails it had not recorded yet, not the whole chunk.
+     * hands the indexes of the accepted ones to {@code accepted}: each time, all those accepted since the last time,
+     * so that what was sent is recorded within about one statement's time: an instance killed mid-chunk sends again
+     * only the few emails the server had just accepted, not the whole chunk.
      */
     List<MailDeliveryException> send(List<OutgoingEmail> emails, Consumer<List<Integer>> accepted)
             throws InterruptedException {
@@ -66,27 +63,30 @@ class SmtpConnections implements DisposableBean {
                 return index;
             });
         }
-        List<Integer> group = new ArrayList<>(this.senders);
-        for (int done = 0; done < emails.size(); done++) {
-            int index;
-            try {
-                index = completions.take().get();
+        int done = 0;
+        while (done < emails.size()) {
+            List<Integer> group = new ArrayList<>();
+            // wait for one, then take every other that has ended meanwhile: the group grows while a statement runs
+            for (Future<Integer> ended = completions.take(); ended != null; ended = completions.poll()) {
+                done++;
+                int index = outcome(ended);
+                if (failures[index] == null) {
+                    group.add(index);
+                }
             }
-            catch (ExecutionException ex) {
-                // not an SMTP answer (the email could not be written): the batch is tried again
-                accepted.accept(group);
-                throw new IllegalStateException("Could not send: " + ex.getCause(), ex.getCause());
-            }
-            if (failures[index] == null) {
-                group.add(index);
-            }
-            if (group.size() >= this.senders) {
-                accepted.accept(List.copyOf(group));
-                group.clear();
-            }
+            accepted.accept(group);
         }
-        accepted.accept(group);
         return Arrays.asList(failures);
+    }
+
+    private static int outcome(Future<Integer> ended) throws InterruptedException {
+        try {
+            return ended.get();
+        }
+        catch (ExecutionException ex) {
+            // not an SMTP answer (the email could not be written): the batch is tried again
+            throw new IllegalStateException("Could not send: " + ex.getCause(), ex.getCause());
+        }
     }
 
     private MailDeliveryException sendOne(OutgoingEmail email) throws InterruptedException {
