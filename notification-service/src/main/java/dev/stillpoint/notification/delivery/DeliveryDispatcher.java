@@ -10,10 +10,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
+import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.support.Redaction;
 import dev.stillpoint.support.TraceParents;
 import dev.stillpoint.support.work.Work;
