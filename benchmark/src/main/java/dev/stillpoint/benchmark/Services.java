@@ -126,6 +126,9 @@ final class Services implements AutoCloseable {
         environment.put("STILLPOINT_NEWSLETTER_RATE_PER_SECOND", "1000000");
         environment.put("STILLPOINT_NEWSLETTER_RATE_PER_HOUR", "1000000000");
         environment.put("STILLPOINT_NEWSLETTER_SENDERS", String.valueOf(NEWSLETTER_SENDERS));
+        // its limits lifted: as many emails in doubt as connections (a crash sends up to that many again; the fault
+        // suite runs the default of one)
+        environment.put("STILLPOINT_NEWSLETTER_MAX_IN_DOUBT", String.valueOf(NEWSLETTER_SENDERS));
         return environment;
     }
 

@@ -23,10 +23,20 @@ public class MeteredMailer implements Mailer {
 
     @Override
     public void send(OutgoingEmail email) throws MailDeliveryException {
+        send(email, null);
+    }
+
+    @Override
+    public void send(OutgoingEmail email, Acceptance accepted) throws MailDeliveryException {
         Timer.Sample sample = Timer.start(this.registry);
         String outcome = "accepted";
         try {
-            this.mailer.send(email);
+            if (accepted != null) {
+                this.mailer.send(email, accepted);
+            }
+            else {
+                this.mailer.send(email);
+            }
         }
         catch (MailDeliveryException ex) {
             outcome = ex.isPermanent() ? "permanent" : "transient";

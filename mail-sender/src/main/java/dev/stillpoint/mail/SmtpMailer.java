@@ -3,6 +3,7 @@ package dev.stillpoint.mail;
 import java.util.Properties;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -32,7 +33,13 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     private final DateHeader date = new DateHeader();
 
-    private final BlockingQueue<Transport> idle;
+    private final BlockingQueue<AcceptingTransport> idle;
+
+    /**
+     * Permits the connections share, each held from the final dot of an email sent with an {@link Acceptance} until
+     * its sender says it is recorded: how many emails can be in doubt (accepted, not recorded) at once.
+     */
+    private final Semaphore inDoubt;
 
     private final DkimSigning dkim;
 
@@ -52,6 +59,20 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
      * @param dkim signs every email, or {@code null} to send them unsigned
      */
     public SmtpMailer(MailProperties mail, InternetAddress from, int connections, DkimSigning dkim) {
+        this(mail, from, connections, dkim, Math.max(connections, 1));
+    }
+
+    /**
+     * @param mail the {@code spring.mail.*} settings
+     * @param from the sender of every email
+     * @param connections how many connections to keep open: as many as threads that send at the same time
+     * @param dkim signs every email, or {@code null} to send them unsigned
+     * @param maxInDoubt how many emails sent with an {@link Acceptance} may be accepted by the server and not yet
+     * recorded by their sender, at once: 1 for a sender that must never send more than one email again after a
+     * crash, however many connections it sends over
+     */
+    public SmtpMailer(MailProperties mail, InternetAddress from, int connections, DkimSigning dkim, int maxInDoubt) {
+        this.inDoubt = new Semaphore(Math.max(maxInDoubt, 1));
         this.mail = mail;
         this.session = Session.getInstance(sessionProperties(mail));
         this.from = MimeMessages.fromHeader(from);
@@ -61,12 +82,17 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     @Override
     public void send(OutgoingEmail email) throws MailDeliveryException {
+        send(email, null);
+    }
+
+    @Override
+    public void send(OutgoingEmail email, Acceptance accepted) throws MailDeliveryException {
         MimeMessage message = MimeMessages.build(this.session, this.from, email);
-        Transport reused = this.idle.poll();
+        AcceptingTransport reused = this.idle.poll();
         if (reused != null) {
             // no isConnected() check: it costs a NOOP round trip per email; a stale connection fails here instead
             try {
-                deliver(reused, message);
+                deliver(reused, message, accepted);
                 return;
             }
             catch (MessagingException ex) {
@@ -77,11 +103,11 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
                 // the kept-open connection may have gone stale: try once more on a fresh one
             }
         }
-        Transport fresh = null;
+        AcceptingTransport fresh = null;
         try {
-            fresh = this.session.getTransport(this.mail.getProtocol());
+            fresh = new AcceptingTransport(this.session, this.mail.getProtocol(), this.inDoubt);
             fresh.connect(this.mail.getHost(), portOrDefault(), this.mail.getUsername(), this.mail.getPassword());
-            deliver(fresh, message);
+            deliver(fresh, message, accepted);
         }
         catch (MessagingException ex) {
             closeQuietly(fresh);
@@ -90,11 +116,22 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     }
 
     /** Sends over a connected transport and keeps it open for the next email. */
-    private void deliver(Transport transport, MimeMessage message) throws MessagingException {
+    private void deliver(AcceptingTransport transport, MimeMessage message, Acceptance accepted)
+            throws MessagingException {
         message.setHeader("Date", this.date.now());
         message.saveChanges();
         MimeMessage outgoing = (this.dkim != null) ? this.dkim.sign(message) : message;
-        transport.sendMessage(outgoing, message.getRecipients(Message.RecipientType.TO));
+        try {
+            transport.sendMessage(outgoing, message.getRecipients(Message.RecipientType.TO), accepted);
+        }
+        catch (RuntimeException ex) {
+            keep(transport); // the email went out and the connection is sound: only the sender's recording failed
+            throw ex;
+        }
+        keep(transport);
+    }
+
+    private void keep(AcceptingTransport transport) {
         if (!this.idle.offer(transport)) {
             closeQuietly(transport);
         }
@@ -168,7 +205,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     @Override
     public void destroy() {
-        Transport transport;
+        AcceptingTransport transport;
         while ((transport = this.idle.poll()) != null) {
             closeQuietly(transport);
         }

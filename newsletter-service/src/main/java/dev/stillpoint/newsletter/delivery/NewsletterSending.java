@@ -20,8 +20,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Sends recipients their issue, if the ledger says it is still theirs to get: claimed, throttled, sent, settled. It
- * works in chunks: one statement claims a chunk's recipients, those sent are recorded a group at a time as the server
- * accepts them, and the issue is rendered
+ * works in chunks: one statement claims a chunk's recipients, those sent are recorded as the server accepts them (at
+ * most {@code max-in-doubt} accepted but not recorded at once: all a kill can send again), and the issue is rendered
  * once, each recipient's email differing only in its links. A recipient refused for the moment (450-459) waits for its
  * own next attempt while the rest go on, up to {@code max-attempts} (then it is recorded as failed, with the server's
  * last answer); a server that is away gives the rest of the chunk back and throws, so that the batch is retried with
@@ -123,8 +123,8 @@ class NewsletterSending {
     }
 
     /**
-     * Sends the claimed recipients side by side over the instance's SMTP connections, recording those sent as they
-     * are accepted (a statement per group), then settles the others: the refused for good or for the moment one by
+     * Sends the claimed recipients side by side over the instance's SMTP connections, recording those sent as the
+     * server accepts them (no more than {@code max-in-doubt} accepted but not yet recorded), then settles the others: the refused for good or for the moment one by
      * one; those the server did not answer (it is away) are given back, and it throws.
      */
     private void sendClaimed(UUID issueId, List<RecipientClaims.Claimed> claimed) throws InterruptedException {

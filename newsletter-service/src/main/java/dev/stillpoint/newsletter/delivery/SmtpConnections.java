@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import dev.stillpoint.mail.Acceptance;
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
@@ -47,52 +48,61 @@ class SmtpConnections implements DisposableBean {
     }
 
     /**
-     * Sends every email; returns, for each in order, null if the server accepted it, or why not. As they are accepted,
-     * hands the indexes of the accepted ones to {@code accepted}: each time, all those accepted since the last time,
-     * so that what was sent is recorded within about one statement's time: an instance killed mid-chunk sends again
-     * only the few emails the server had just accepted, not the whole chunk.
+     * Sends every email; returns, for each in order, null if the server accepted it, or why not. Hands the indexes of
+     * the accepted ones to {@code accepted} as the server accepts them: each time, all those accepted since the last
+     * time. Each stays in doubt (accepted, not recorded) until {@code accepted} returns, and the mailer lets no more
+     * than {@code max-in-doubt} be: an instance killed at any moment sends no more than that again.
      */
     List<MailDeliveryException> send(List<OutgoingEmail> emails, Consumer<List<Integer>> accepted)
             throws InterruptedException {
         CompletionService<Integer> completions = new ExecutorCompletionService<>(this.threads);
         MailDeliveryException[] failures = new MailDeliveryException[emails.size()];
+        Runnable[] recorded = new Runnable[emails.size()];
         for (int i = 0; i < emails.size(); i++) {
             int index = i;
             completions.submit(() -> {
-                failures[index] = sendOne(emails.get(index));
+                failures[index] = sendOne(emails.get(index), (done) -> recorded[index] = done);
                 return index;
             });
         }
-        int done = 0;
-        while (done < emails.size()) {
+        // after a failure the others are still waited for, so that each permit is given back; the batch comes again
+        RuntimeException failed = null;
+        for (int ended = 0; ended < emails.size();) {
             List<Integer> group = new ArrayList<>();
             // wait for one, then take every other that has ended meanwhile: the group grows while a statement runs
-            for (Future<Integer> ended = completions.take(); ended != null; ended = completions.poll()) {
-                done++;
-                int index = outcome(ended);
-                if (failures[index] == null) {
-                    group.add(index);
+            for (Future<Integer> sent = completions.take(); sent != null; sent = completions.poll()) {
+                ended++;
+                try {
+                    int index = sent.get();
+                    if (failures[index] == null) {
+                        group.add(index);
+                    }
+                }
+                catch (ExecutionException ex) {
+                    // not an SMTP answer (the email could not be written)
+                    failed = new IllegalStateException("Could not send: " + ex.getCause(), ex.getCause());
                 }
             }
-            accepted.accept(group);
+            try {
+                accepted.accept(group);
+            }
+            catch (RuntimeException ex) {
+                failed = ex;
+            }
+            finally {
+                group.forEach((index) -> recorded[index].run());
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
         return Arrays.asList(failures);
     }
 
-    private static int outcome(Future<Integer> ended) throws InterruptedException {
-        try {
-            return ended.get();
-        }
-        catch (ExecutionException ex) {
-            // not an SMTP answer (the email could not be written): the batch is tried again
-            throw new IllegalStateException("Could not send: " + ex.getCause(), ex.getCause());
-        }
-    }
-
-    private MailDeliveryException sendOne(OutgoingEmail email) throws InterruptedException {
+    private MailDeliveryException sendOne(OutgoingEmail email, Acceptance acceptance) throws InterruptedException {
         this.perSecond.take();
         try {
-            this.mailer.send(email);
+            this.mailer.send(email, acceptance);
             MeteredMailer.count(this.registry, NewsletterSending.KIND, "sent");
             return null;
         }

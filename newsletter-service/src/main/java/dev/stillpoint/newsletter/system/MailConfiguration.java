@@ -15,7 +15,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The newsletter goes out from its own address, over one kept-open SMTP connection per sender. */
+/**
+ * The newsletter goes out from its own address, over one kept-open SMTP connection per sender, with at most
+ * {@code max-in-doubt} emails accepted by the server and not yet recorded at any moment.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DkimProperties.class)
 class MailConfiguration {
@@ -25,7 +28,7 @@ class MailConfiguration {
             MeterRegistry registry) throws UnsupportedEncodingException {
         return new MeteredMailer(new SmtpMailer(mail,
                 new InternetAddress(newsletter.fromAddress(), newsletter.fromName(), "UTF-8"), newsletter.senders() + 1,
-                DkimSigning.of(dkim)), registry);
+                DkimSigning.of(dkim), newsletter.maxInDoubt()), registry);
     }
 
 }

@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ratePerSecond the most emails one instance sends in a second
  * @param ratePerHour the most emails one instance sends in an hour
  * @param senders how many emails one instance sends at once, each over its own SMTP connection
+ * @param maxInDoubt how many emails an instance lets be in doubt at once: accepted by the SMTP server, not yet
+ * recorded as sent. Each is an extra copy (with its Message-ID) if the instance is killed at that moment, so 1 (the
+ * default) sends at most one copy again per crash; each recording waits for the one before, which costs speed only
+ * when the throttle is lifted (see README, "Reliability")
  * @param lease how long a recipient stays claimed by an instance unless renewed: the instance renews its claims every
  * third of a lease while it sends, and another takes a dead one's recipients over after at most this (the same
  * Message-ID)
@@ -35,7 +39,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI publicBaseUrl, String tokenSecret,
         @DefaultValue("Stillpoint CranioSacral Therapy") String fromName,
         @DefaultValue("news@stillpoint.example") String fromAddress, @DefaultValue("50") int ratePerSecond,
-        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("10s") Duration lease,
+        @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("1") int maxInDoubt,
+        @DefaultValue("10s") Duration lease,
         @DefaultValue("8") int maxAttempts, @DefaultValue("1m") Duration retryDelay,
         @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval,
         @DefaultValue("30d") Duration dataLinkValidity) {

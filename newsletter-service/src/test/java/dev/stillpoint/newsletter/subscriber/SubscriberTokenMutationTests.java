@@ -25,7 +25,7 @@ class SubscriberTokenMutationTests {
 
     private static final SubscriberTokens tokens = new SubscriberTokens(new NewsletterProperties(
             URI.create("http://localhost"), "a key of thirty-two bytes or more for the mutation tests", "Practice",
-            "news@example.com", 50, 50_000, 4, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), ZoneId.of("Europe/London"), Duration.ofHours(24),
+            "news@example.com", 50, 50_000, 4, 1, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), ZoneId.of("Europe/London"), Duration.ofHours(24),
             Duration.ofDays(30)), new MockEnvironment(), Clock.systemUTC());
 
     @Property(tries = 6000)

@@ -103,7 +103,7 @@ class SubscriberTokensTests {
 
     private static SubscriberTokens tokens(String secret, Instant now, MockEnvironment environment) {
         NewsletterProperties properties = new NewsletterProperties(URI.create("http://localhost"), secret, "Practice",
-                "news@example.com", 50, 50_000, 4, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), ZoneId.of("Europe/London"),
+                "news@example.com", 50, 50_000, 4, 1, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), ZoneId.of("Europe/London"),
                 Duration.ofHours(24), Duration.ofDays(30));
         return new SubscriberTokens(properties, environment, Clock.fixed(now, ZoneOffset.UTC));
     }
