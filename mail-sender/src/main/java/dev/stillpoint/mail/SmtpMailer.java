@@ -11,8 +11,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
@@ -97,8 +95,8 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
             }
             catch (MessagingException ex) {
                 closeQuietly(reused);
-                if (isPermanent(ex)) {
-                    throw new MailDeliveryException(describe(ex), true, replyCode(ex), ex);
+                if (SmtpReplies.isPermanent(ex)) {
+                    throw SmtpReplies.failure(ex);
                 }
                 // the kept-open connection may have gone stale: try once more on a fresh one
             }
@@ -111,7 +109,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
         }
         catch (MessagingException ex) {
             closeQuietly(fresh);
-            throw new MailDeliveryException(describe(ex), isPermanent(ex), replyCode(ex), ex);
+            throw SmtpReplies.failure(ex);
         }
     }
 
@@ -139,40 +137,6 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     private int portOrDefault() {
         return (this.mail.getPort() != null) ? this.mail.getPort() : -1;
-    }
-
-    /** A 5xx reply anywhere in the chain of exceptions is final; anything else may pass. */
-    static boolean isPermanent(MessagingException ex) {
-        for (Exception current = ex; current != null;
-                current = (current instanceof MessagingException me) ? me.getNextException() : null) {
-            int code = code(current);
-            if (code >= 500 && code < 600) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The first SMTP reply code in the chain of exceptions, or 0 if the server gave none. */
-    static int replyCode(MessagingException ex) {
-        for (Exception current = ex; current != null;
-                current = (current instanceof MessagingException me) ? me.getNextException() : null) {
-            int code = code(current);
-            if (code != 0) {
-                return code;
-            }
-        }
-        return 0;
-    }
-
-    private static int code(Exception ex) {
-        return (ex instanceof SMTPSendFailedException sf) ? sf.getReturnCode()
-                : (ex instanceof SMTPAddressFailedException af) ? af.getReturnCode() : 0;
-    }
-
-    private static String describe(MessagingException ex) {
-        Exception next = ex.getNextException();
-        return (next != null && next.getMessage() != null) ? ex.getMessage() + ": " + next.getMessage() : ex.getMessage();
     }
 
     private static Properties sessionProperties(MailProperties mail) {
