@@ -56,7 +56,12 @@ final class MimeMessages {
             }
             MimeMessage message = new WrittenMessage(session, email.messageId(), contentType, body.bytes());
             message.setHeader("From", from);
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), email.toName(), "UTF-8"));
+            if (email.to().indexOf(',') >= 0) {
+                message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to(), true));
+            }
+            else {
+                message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), email.toName(), "UTF-8"));
+            }
             message.setSubject(email.subject(), "UTF-8");
             for (Map.Entry<String, String> header : email.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
@@ -73,11 +78,23 @@ final class MimeMessages {
         return "multipart/" + subtype + ";\r\n\tboundary=\"" + boundary + "\"";
     }
 
-    private static void alternatives(Body body, String boundary, OutgoingEmail email) {
+    /**
+     * Text, HTML and, for a calendar invitation among the attachments ({@code text/calendar} with a {@code method}),
+     * the invitation again as the last alternative: Outlook shows its accept-and-add bar only for that one.
+     */
+    private static void alternatives(Body body, String boundary, OutgoingEmail email) throws MessagingException {
         body.boundary(boundary);
         textPart(body, email.text(), "text/plain; charset=UTF-8");
         body.boundary(boundary);
         textPart(body, email.html(), "text/html; charset=UTF-8");
+        for (OutgoingEmail.Attachment attachment : email.attachments()) {
+            ContentType type = new ContentType(attachment.contentType());
+            if (type.match("text/calendar") && type.getParameter("method") != null) {
+                body.boundary(boundary);
+                textPart(body, new String(attachment.content(), StandardCharsets.UTF_8),
+                        MimeUtility.fold(14, type.toString()));
+            }
+        }
         body.end(boundary);
     }
 

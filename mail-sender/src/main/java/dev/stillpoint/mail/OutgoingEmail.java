@@ -7,12 +7,13 @@ import java.util.Map;
  * An email ready to send: always both a plain-text and an HTML part.
  *
  * @param messageId the Message-ID header, angle brackets included; the same notification always has the same one
- * @param to the recipient's address
+ * @param to the recipient's address, or several separated by commas (then without {@code toName})
  * @param toName the recipient's name
  * @param subject the subject line
  * @param text the plain-text part
  * @param html the HTML part
- * @param attachments files attached beside the two parts
+ * @param attachments files attached beside the two parts; a calendar invitation ({@code text/calendar} with a
+ * {@code method} parameter) is also written as a third alternative to them, as Outlook expects
  * @param headers further headers, e.g. {@code List-Unsubscribe}, in the order given
  */
 public record OutgoingEmail(String messageId, String to, String toName, String subject, String text, String html,

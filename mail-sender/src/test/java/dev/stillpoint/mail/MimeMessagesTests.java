@@ -48,4 +48,36 @@ class MimeMessagesTests {
         assertThat(alternative.getBodyPart(1).getContent()).isEqualTo("<p>Plain ASCII.</p>");
     }
 
+    /**
+     * An invitation travels twice, as Outlook expects: as the third alternative to text and HTML, with its method,
+     * and as the attached file other calendars import.
+     */
+    @Test
+    void aCalendarInvitationIsAlsoTheLastAlternativeWithItsMethod() throws Exception {
+        Session session = Session.getInstance(new Properties());
+        String ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+        MimeMessage message = MimeMessages.build(session,
+                MimeMessages.fromHeader(new InternetAddress("hello@stillpoint.example")),
+                new OutgoingEmail("<m2@stillpoint.example>", "ada@example.com", "Ada", "Confirmed", "text", "<p>html</p>",
+                        List.of(new OutgoingEmail.Attachment("invite.ics", "text/calendar; charset=UTF-8; method=REQUEST",
+                                ics.getBytes(StandardCharsets.UTF_8))),
+                        Map.of()));
+        message.saveChanges();
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        message.writeTo(written);
+
+        MimeMessage read = new MimeMessage(session, new java.io.ByteArrayInputStream(written.toByteArray()));
+        MimeMultipart mixed = (MimeMultipart) read.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        MimeMultipart alternative = (MimeMultipart) mixed.getBodyPart(0).getContent();
+        assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+        assertThat(alternative.getCount()).isEqualTo(3);
+        assertThat(alternative.getBodyPart(2).getContentType()).isEqualTo("text/calendar; charset=UTF-8; method=REQUEST");
+        assertThat(alternative.getBodyPart(2).getDisposition()).isNull();
+        assertThat(new String(alternative.getBodyPart(2).getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo(ics);
+        assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("invite.ics");
+        assertThat(mixed.getBodyPart(1).getContentType()).startsWith("text/calendar");
+    }
+
 }

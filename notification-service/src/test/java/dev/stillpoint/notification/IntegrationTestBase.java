@@ -36,10 +36,19 @@ public abstract class IntegrationTestBase {
     protected static final int SMTP_PORT = KraftBroker.freePort();
 
     @RegisterExtension
-    protected static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+    protected static final GreenMailExtension smtp = new GreenMailExtension(smtpSetup());
 
     protected static BookingEventPublisher events;
+
+    /**
+     * GreenMail waits 2 s for its server to start by default; started again on its fixed port after a test stopped it
+     * (for a server of its own there), it took longer on a busy machine and failed a test.
+     */
+    private static ServerSetup smtpSetup() {
+        ServerSetup setup = new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp");
+        setup.setServerStartupTimeout(Waits.STEP.toMillis());
+        return setup;
+    }
 
     @Autowired
     protected JdbcClient jdbc;

@@ -78,7 +78,8 @@ class BookingToEmailIntegrationTests {
         smtp.start();
         ledger = new NotificationLedger(DATABASE, smtp);
         // a hydration reminder offset that makes REMINDED_SLOT's reminder due once the services can have started, so
-        // that it is booked before it is due however slowly they start (a later booking would get it at once)
+        // that it is booked before it is due however slowly they start (a later booking would not get it), and no gap
+        // after the confirmation (a reminder due within it is folded into the confirmation)
         reminderDue = Instant.now().plus(Waits.PROCESS_START).truncatedTo(ChronoUnit.SECONDS);
         Map<String, String> environment = Map.ofEntries(
                 Map.entry("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl(DATABASE)),
@@ -91,6 +92,7 @@ class BookingToEmailIntegrationTests {
                 Map.entry("STILLPOINT_PRACTICE_NAME", "Stillpoint Test Practice"),
                 Map.entry("STILLPOINT_REMINDERS_HYDRATION_BEFORE",
                         Duration.between(reminderDue, REMINDED_SLOT.toInstant()).toString()),
+                Map.entry("STILLPOINT_REMINDERS_GAP_AFTER_CONFIRMATION", "0s"),
                 Map.entry("STILLPOINT_REMINDERS_QUIET_HOURS_STARTS", "00:00"),
                 Map.entry("STILLPOINT_REMINDERS_QUIET_HOURS_ENDS", "00:00"),
                 // the tests' own requests, from loopback, are not rate-limited (README, "Test it")

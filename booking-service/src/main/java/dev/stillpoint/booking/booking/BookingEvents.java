@@ -14,6 +14,7 @@ import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingHeldForReview;
 import dev.stillpoint.events.booking.BookingRescheduled;
 import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.events.booking.ChangedBy;
 
 import org.springframework.stereotype.Component;
 
@@ -43,15 +44,21 @@ class BookingEvents {
 
     OutboxMessage rescheduled(Booking booking, Instant previousStartsAt) {
         return message(new BookingRescheduled(UUID.randomUUID(), booking.id(), booking.version(), now(),
-                details(booking), previousStartsAt));
+                details(booking), previousStartsAt, changedBy()));
     }
 
     OutboxMessage cancelled(Booking booking) {
-        return message(new BookingCancelled(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking)));
+        return message(new BookingCancelled(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking),
+                changedBy()));
     }
 
     OutboxMessage declined(Booking booking) {
         return message(new BookingDeclined(UUID.randomUUID(), booking.id(), booking.version(), now(), details(booking)));
+    }
+
+    /** Staff when signed in; anyone else changing a booking holds its manage link: the client. */
+    private static ChangedBy changedBy() {
+        return Staff.isActing() ? ChangedBy.STAFF : ChangedBy.CLIENT;
     }
 
     private BookingDetails details(Booking booking) {

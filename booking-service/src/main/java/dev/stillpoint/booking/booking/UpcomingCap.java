@@ -2,8 +2,6 @@ package dev.stillpoint.booking.booking;
 
 import java.time.Clock;
 
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +26,7 @@ class UpcomingCap {
 
     /** Refuses {@code adding} more sessions for {@code email} if they would take it past the cap. */
     void check(String email, int adding) {
-        if (byStaff()) {
+        if (Staff.isActing()) {
             return;
         }
         int upcoming = this.bookings.lockAndCountUpcoming(email, this.clock.instant());
@@ -38,12 +36,6 @@ class UpcomingCap {
                     + "online booking takes at most %d. Please call or email the practice to book more.")
                 .formatted(upcoming, cap));
         }
-    }
-
-    private static boolean byStaff() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        return user != null && user.getAuthorities().stream()
-            .anyMatch((authority) -> "ROLE_STAFF".equals(authority.getAuthority()));
     }
 
 }

@@ -165,8 +165,24 @@ public class BookingApiIntegrationTests extends IntegrationTestBase {
         assertThat(records).extracting((record) -> TopicReader.header(record, CloudEventHeaders.TYPE))
             .containsExactly("dev.stillpoint.booking.confirmed.v1", "dev.stillpoint.booking.rescheduled.v1",
                     "dev.stillpoint.booking.cancelled.v1");
-        assertThat(records.get(1).value()).contains("\"bookingVersion\":2", "\"previousStartsAt\":");
-        assertThat(records.get(2).value()).contains("\"bookingVersion\":3", "\"status\":\"CANCELLED\"");
+        assertThat(records.get(1).value()).contains("\"bookingVersion\":2", "\"previousStartsAt\":",
+                "\"changedBy\":\"CLIENT\"");
+        assertThat(records.get(2).value()).contains("\"bookingVersion\":3", "\"status\":\"CANCELLED\"",
+                "\"changedBy\":\"CLIENT\"");
+    }
+
+    /** The event says staff cancelled it, so that the practice is not told of its own change. */
+    @Test
+    void aCancellationByStaffIsPublishedAsTheirs() {
+        BookingResponse booking = book(request("Grace Hopper", "grace@example.com", "Europe/London", "CST_60",
+                TestSlots.next(), false));
+        this.http.post().uri("/api/bookings/{id}/cancel", booking.id())
+            .headers((headers) -> headers.setBasicAuth(STAFF_USER, STAFF_PASSWORD)).exchange()
+            .expectStatus().isOk()
+            .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+
+        List<ConsumerRecord<String, String>> records = topic.awaitRecords(booking.id().toString(), 2);
+        assertThat(records.get(1).value()).contains("\"status\":\"CANCELLED\"", "\"changedBy\":\"STAFF\"");
     }
 
     @Test

@@ -56,8 +56,13 @@ class BookingEmails implements EmailComposer {
             Instant previousEnd = rescheduled.previousStartsAt().plusSeconds(booking.bookedMinutes() * 60L);
             model.put("previous", SessionTimes.of(rescheduled.previousStartsAt(), previousEnd, zone));
         }
+        CalendarInvite invite = kind.hasInvite() ? invite(event) : null;
+        if (invite != null && !invite.cancelled()) {
+            model.put("googleCalendarUrl", invite.googleCalendarUrl());
+            model.put("outlookCalendarUrl", invite.outlookCalendarUrl());
+        }
         EmailTemplates.Rendered rendered = this.templates.render(kind.template(), model);
-        List<OutgoingEmail.Attachment> attachments = kind.hasInvite() ? List.of(invite(event).toAttachment()) : List.of();
+        List<OutgoingEmail.Attachment> attachments = (invite != null) ? List.of(invite.toAttachment()) : List.of();
         return new OutgoingEmail(notification.messageId(), booking.client().email(), booking.client().name(),
                 subject(kind, when), rendered.text(), rendered.html(), attachments);
     }

@@ -16,13 +16,15 @@ import dev.stillpoint.notification.delivery.NewNotification;
 import dev.stillpoint.notification.delivery.NotificationInserts;
 import dev.stillpoint.notification.delivery.QueuedNotification;
 import dev.stillpoint.notification.reminder.ReminderScheduling;
+import dev.stillpoint.notification.staff.StaffAlerts;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Decides which emails booking events cause and queues or schedules them, in one transaction with the record that
+ * Decides which emails booking events cause (the client's, the practice's alert, the chain of care) and queues or
+ * schedules them, in one transaction with the record that
  * the events were handled: a redelivered or duplicated event queues nothing twice, and an event older than one already
  * applied (a lower booking version) changes nothing. A batch of events is written in a few JDBC batches, not a
  * dozen statements per event: that was what limited a backlog to about 150 events/s.
@@ -40,16 +42,19 @@ class BookingNotifications {
 
     private final ReminderScheduling reminders;
 
+    private final StaffAlerts staffAlerts;
+
     private final JsonMapper json;
 
     private final Clock clock;
 
     BookingNotifications(HandledEvents handled, BookingStates states, NotificationInserts inserts,
-            ReminderScheduling reminders, JsonMapper json, Clock clock) {
+            ReminderScheduling reminders, StaffAlerts staffAlerts, JsonMapper json, Clock clock) {
         this.handled = handled;
         this.states = states;
         this.inserts = inserts;
         this.reminders = reminders;
+        this.staffAlerts = staffAlerts;
         this.json = json;
         this.clock = clock;
     }
@@ -72,6 +77,8 @@ class BookingNotifications {
             queued.add(QueuedNotification.pending(new NewNotification(event.bookingId(), event.bookingVersion(),
                     NotificationKind.of(event).name(), booking.client().email(), booking.client().timeZone(),
                     BookingEventType.of(event).ceType(), eventJson, now), each.traceParent()));
+            this.staffAlerts.alertFor(event, BookingEventType.of(event).ceType(), eventJson, each.traceParent(), now)
+                .ifPresent(queued::add);
             if (event instanceof BookingConfirmed
                     || (event instanceof BookingRescheduled && CONFIRMED.equals(booking.status()))) {
                 queued.addAll(this.reminders.steps(event, eventJson, each.traceParent()));

@@ -1,5 +1,7 @@
 package dev.stillpoint.notification.mail;
 
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,6 +26,9 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
 
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
+        .withZone(ZoneOffset.UTC);
+
     /**
      * The UID of a booking's event: stable, so that every change updates the same entry, but not the booking id, which
      * must not leave the system (a name-based UUID of it, from which it cannot be recovered).
@@ -35,6 +40,24 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
 
     public String method() {
         return this.cancelled ? "CANCEL" : "REQUEST";
+    }
+
+    /** Opens the event, filled in, in Google Calendar for the client to save. */
+    public URI googleCalendarUrl() {
+        return URI.create("https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + query(this.summary)
+                + "&dates=" + UTC.format(this.start) + "/" + UTC.format(this.end) + "&details=" + query(this.description)
+                + "&location=" + query(this.location));
+    }
+
+    /** Opens the event, filled in, in Outlook.com's calendar for the client to save. */
+    public URI outlookCalendarUrl() {
+        return URI.create("https://outlook.live.com/calendar/0/action/compose?rru=addevent&subject=" + query(this.summary)
+                + "&startdt=" + ISO.format(this.start) + "&enddt=" + ISO.format(this.end) + "&body="
+                + query(this.description) + "&location=" + query(this.location));
+    }
+
+    private static String query(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     public OutgoingEmail.Attachment toAttachment() {

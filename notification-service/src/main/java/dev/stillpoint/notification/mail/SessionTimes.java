@@ -1,6 +1,7 @@
 package dev.stillpoint.notification.mail;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -26,6 +27,11 @@ public record SessionTimes(String date, String time, String zone) {
         ZonedDateTime localEnd = end.atZone(zone);
         return new SessionTimes(DATE.format(localStart), TIME.format(localStart) + "–" + TIME.format(localEnd),
                 ZONE_NAME.format(localStart) + " (" + zone.getId() + ")");
+    }
+
+    /** A day as every email writes it, e.g. {@code Monday 7 December 2026}. */
+    public static String date(LocalDate day) {
+        return DATE.format(day);
     }
 
     /** e.g. {@code Monday 7 December 2026 at 09:00 Eastern Standard Time (America/New_York)} */

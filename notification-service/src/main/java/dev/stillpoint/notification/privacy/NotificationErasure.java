@@ -56,7 +56,9 @@ class NotificationErasure {
         List<UUID> bookings = this.jdbc.sql("select distinct booking_id from notification where " + MATCHES)
             .param("hash", request.emailHash()).query(UUID.class).list();
         bookings.forEach((booking) -> this.reminders.cancel(booking, "the client's data was erased"));
-        int records = this.jdbc.sql("delete from notification where " + MATCHES).param("hash", request.emailHash())
+        // the practice's alerts about these bookings carry the client's details too
+        int records = bookings.isEmpty() ? 0 : this.jdbc.sql("delete from notification where " + MATCHES
+                + " or booking_id in (:bookings)").param("hash", request.emailHash()).param("bookings", bookings)
             .update();
         Instant now = this.clock.instant();
         ClientErasureCompleted report = new ClientErasureCompleted(UUID.randomUUID(), request.erasureId(), SERVICE,

@@ -33,34 +33,20 @@ final class ReminderPlanner {
     }
 
     /**
-     * Before the session, outside quiet hours (moved to the nearest allowed time that is still before the session).
-     * A late booking, made after the reminder's time, gets it at once, unless the session starts within the minimum
-     * lead.
+     * The day before, outside quiet hours: moved to the nearest allowed time that is still the minimum lead before the
+     * session (the morning), else to the evening before.
      */
     private PlannedStep hydration(ZonedDateTime start, Instant now) {
-        ReminderKind kind = ReminderKind.HYDRATION_REMINDER;
         ZonedDateTime nominal = shift(start, this.properties.hydrationBefore().negated());
+        if (!this.quietHours.contains(nominal)) {
+            return beforeSession(ReminderKind.HYDRATION_REMINDER, nominal, now);
+        }
         ZonedDateTime latest = max(start.minus(this.properties.minimumLead()), nominal);
-        ZonedDateTime due = nominal;
-        if (nominal.toInstant().isBefore(now)) {
-            if (!now.isBefore(start.minus(this.properties.minimumLead()).toInstant())) {
-                return PlannedStep.skipped(kind, nominal.toInstant(),
-                        "booked less than " + describe(this.properties.minimumLead()) + " before the session");
-            }
-            due = now.atZone(start.getZone());
-        }
-        if (!this.quietHours.contains(due)) {
-            return PlannedStep.due(kind, due.toInstant());
-        }
-        ZonedDateTime morning = this.quietHours.endAfter(due);
-        ZonedDateTime evening = this.quietHours.startBefore(due);
+        ZonedDateTime morning = this.quietHours.endAfter(nominal);
+        ZonedDateTime evening = this.quietHours.startBefore(nominal);
         boolean morningFits = !morning.isAfter(latest);
-        boolean eveningFits = evening.toInstant().isAfter(now);
-        if (morningFits && (!eveningFits || distance(due, morning).compareTo(distance(evening, due)) <= 0)) {
-            return PlannedStep.due(kind, morning.toInstant());
-        }
-        // the evening before, or, for a booking made during quiet hours with no morning left before the session, now
-        return PlannedStep.due(kind, eveningFits ? evening.toInstant() : due.toInstant());
+        boolean morningNearer = distance(nominal, morning).compareTo(distance(evening, nominal)) <= 0;
+        return beforeSession(ReminderKind.HYDRATION_REMINDER, (morningFits && morningNearer) ? morning : evening, now);
     }
 
     private PlannedStep morningOf(ZonedDateTime start, Instant now) {
@@ -70,8 +56,22 @@ final class ReminderPlanner {
             return PlannedStep.skipped(kind, due.toInstant(), "the session starts no more than "
                     + describe(this.properties.morningOfMinimumLead()) + " after " + HOURS.format(due));
         }
+        return beforeSession(kind, due, now);
+    }
+
+    /**
+     * A step that prepares for the session is folded into the confirmation (which says how to prepare) when its time
+     * has passed or would come within the gap after it: no reminder on the heels of the confirmation.
+     */
+    private PlannedStep beforeSession(ReminderKind kind, ZonedDateTime due, Instant now) {
         if (due.toInstant().isBefore(now)) {
-            return PlannedStep.skipped(kind, due.toInstant(), "booked after " + HOURS.format(due) + " on the day");
+            return PlannedStep.skipped(kind, due.toInstant(),
+                    "its time had passed when the booking was confirmed; the confirmation says how to prepare");
+        }
+        Duration gap = this.properties.gapAfterConfirmation();
+        if (!due.toInstant().isAfter(now.plus(gap))) {
+            return PlannedStep.skipped(kind, due.toInstant(), "due within " + describe(gap)
+                    + " of the confirmation, which says how to prepare");
         }
         return PlannedStep.due(kind, due.toInstant());
     }

@@ -12,19 +12,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * time.
  *
  * @param hydrationBefore the hydration reminder comes this long before the start
- * @param minimumLead a booking made after its reminder's time gets it at once, unless the session starts within
- * this; then it gets none
+ * @param minimumLead the hydration reminder, moved out of quiet hours, still comes at least this long before the
+ * start (else the evening before)
  * @param morningOfAt the morning-of note comes at this local time on the day of the session
  * @param morningOfMinimumLead and only if the session starts more than this long after it
  * @param aftercareAfter aftercare comes this long after the session ends
  * @param checkInAfter the integration check-in comes this long after the session ends
  * @param quietHours when no reminder is sent, in the client's local time
+ * @param gapAfterConfirmation a reminder before the session (hydration, morning-of) due within this long after the
+ * booking is confirmed or moved, or already past, is not sent: the confirmation says how to prepare, and the client
+ * is not sent two emails in a row. The timeline shows it skipped, with the reason
  */
 @ConfigurationProperties("stillpoint.reminders")
 public record ReminderProperties(@DefaultValue("24h") Duration hydrationBefore, @DefaultValue("1h") Duration minimumLead,
         @DefaultValue("08:00") LocalTime morningOfAt, @DefaultValue("2h") Duration morningOfMinimumLead,
         @DefaultValue("2h") Duration aftercareAfter, @DefaultValue("3d") Duration checkInAfter,
-        @DefaultValue QuietHours quietHours) {
+        @DefaultValue QuietHours quietHours, @DefaultValue("12h") Duration gapAfterConfirmation) {
 
     /**
      * From {@code starts} in the evening to {@code ends} in the morning; both edges are allowed times. Equal edges

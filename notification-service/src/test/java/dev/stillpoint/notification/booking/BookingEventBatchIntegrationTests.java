@@ -56,14 +56,16 @@ class BookingEventBatchIntegrationTests extends IntegrationTestBase {
         assertThat(statuses(moved, 1)).containsExactlyInAnyOrderEntriesOf(Map.of("BOOKING_CONFIRMED", "QUEUED",
                 "HYDRATION_REMINDER", "CANCELLED", "MORNING_OF", "CANCELLED", "AFTERCARE", "CANCELLED",
                 "INTEGRATION_CHECK_IN", "CANCELLED"));
+        // a move not known to be staff's is announced to the practice
         assertThat(statuses(moved, 2)).containsExactlyInAnyOrderEntriesOf(Map.of("BOOKING_RESCHEDULED", "QUEUED",
-                "HYDRATION_REMINDER", "SCHEDULED", "MORNING_OF", "SCHEDULED", "AFTERCARE", "SCHEDULED",
+                "STAFF_BOOKING_RESCHEDULED", "QUEUED", "HYDRATION_REMINDER", "SCHEDULED", "MORNING_OF", "SCHEDULED", "AFTERCARE", "SCHEDULED",
                 "INTEGRATION_CHECK_IN", "SCHEDULED"));
         assertThat(executions(moved)).isEqualTo(4);
         assertThat(statuses(cancelled, 1)).containsExactlyInAnyOrderEntriesOf(Map.of("BOOKING_CONFIRMED", "QUEUED",
                 "HYDRATION_REMINDER", "CANCELLED", "MORNING_OF", "CANCELLED", "AFTERCARE", "CANCELLED",
                 "INTEGRATION_CHECK_IN", "CANCELLED"));
-        assertThat(statuses(cancelled, 2)).containsExactlyEntriesOf(Map.of("BOOKING_CANCELLED", "QUEUED"));
+        assertThat(statuses(cancelled, 2)).containsExactlyInAnyOrderEntriesOf(Map.of("BOOKING_CANCELLED", "QUEUED",
+                "STAFF_BOOKING_CANCELLED", "QUEUED"));
         assertThat(executions(cancelled)).isZero();
         assertThat(this.jdbc.sql("select count(*) from processed_event where booking_id in (?, ?)")
             .params(moved, cancelled).query(Integer.class).single()).isEqualTo(5);

@@ -31,17 +31,17 @@ public final class BookingEventFixtures {
                 details(bookingId, email, timeZone, START, "CONFIRMED"), false);
     }
 
-    static BookingHeldForReview held(UUID bookingId, String email) {
+    public static BookingHeldForReview held(UUID bookingId, String email) {
         return new BookingHeldForReview(UUID.randomUUID(), bookingId, 1, START.minusSeconds(7 * 86400),
                 details(bookingId, email, "Europe/London", START, "PENDING_REVIEW"));
     }
 
-    static BookingRescheduled rescheduled(UUID bookingId, String email, String timeZone, Instant newStart) {
+    public static BookingRescheduled rescheduled(UUID bookingId, String email, String timeZone, Instant newStart) {
         return new BookingRescheduled(UUID.randomUUID(), bookingId, 2, START.minusSeconds(6 * 86400),
                 details(bookingId, email, timeZone, newStart, "CONFIRMED"), START);
     }
 
-    static BookingCancelled cancelled(UUID bookingId, String email, String timeZone, long version) {
+    public static BookingCancelled cancelled(UUID bookingId, String email, String timeZone, long version) {
         return new BookingCancelled(UUID.randomUUID(), bookingId, version, START.minusSeconds(5 * 86400),
                 details(bookingId, email, timeZone, START, "CANCELLED"));
     }

@@ -17,6 +17,7 @@ import dev.stillpoint.notification.EmailParts;
 import dev.stillpoint.notification.IntegrationTestBase;
 import dev.stillpoint.notification.mail.CalendarInvite;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,15 @@ class BookingEventsIntegrationTests extends IntegrationTestBase {
         assertThat(raw).contains("multipart/alternative", "text/plain", "text/html", "text/calendar",
                 "METHOD:REQUEST", "UID:" + CalendarInvite.uid(event.bookingId(), "stillpoint.example"));
         assertThat(EmailParts.text(email)).contains("Eastern Daylight Time (America/New_York)", "09:00–10:00",
-                "no belts, buttons or tight jeans", "Bring extra water for after");
+                "no belts, buttons or tight jeans", "Bring extra water for after",
+                "Google Calendar: https://calendar.google.com/calendar/render?action=TEMPLATE&text=CranioSacral%20therapy"
+                        + "%20with%20Stillpoint%20CranioSacral%20Therapy&dates=20260309T130000Z/20260309T140000Z",
+                "Outlook.com: https://outlook.live.com/calendar/0/action/compose?rru=addevent&subject=CranioSacral%20therapy",
+                "&startdt=2026-03-09T13:00:00Z&enddt=2026-03-09T14:00:00Z");
+        // the invitation also as the last alternative to text and HTML, with its method, as Outlook expects
+        MimeMultipart alternative = (MimeMultipart) ((MimeMultipart) email.getContent()).getBodyPart(0).getContent();
+        assertThat(alternative.getCount()).isEqualTo(3);
+        assertThat(alternative.getBodyPart(2).getContentType()).startsWith("text/calendar").contains("method=REQUEST");
         assertThat(this.jdbc.sql("select status || ' ' || message_id from notification where booking_id = ? "
                 + "and kind = 'BOOKING_CONFIRMED'")
             .param(event.bookingId()).query(String.class).single()).isEqualTo("SENT " + email.getMessageID());

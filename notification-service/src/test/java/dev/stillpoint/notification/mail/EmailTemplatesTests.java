@@ -59,6 +59,8 @@ class EmailTemplatesTests {
         model.put("nextSession", next ? new SessionTimes(name, "10:00–11:15", "\uE0001\uE001&\uE002") : null);
         model.put("afterReview", afterReview);
         model.put("manageUrl", url);
+        model.put("googleCalendarUrl", url + "&dates=\uE000");
+        model.put("outlookCalendarUrl", name);
         model.put("practice", PRACTICE);
 
         // the first email of a shape is rendered with markers; the second is only filled in
@@ -74,8 +76,18 @@ class EmailTemplatesTests {
                 "when", new SessionTimes("Monday", "09:00–10:00", "GMT"), "sessionTitle", "CranioSacral therapy",
                 "bookedMinutes", 60, "handsOnMinutes", 45, "afterReview", false, "practice", PRACTICE));
         model.put("previous", new SessionTimes("Sunday", "08:00–09:00", "GMT"));
+        model.put("googleCalendarUrl", "https://calendar.google.com/calendar/render?action=TEMPLATE&text=A");
+        model.put("outlookCalendarUrl", "https://outlook.live.com/calendar/0/action/compose?rru=addevent&subject=A");
+        // the practice's agenda names each client of the day (a list: rendered directly, every time)
+        Map<String, Object> agenda = new HashMap<>(model);
+        Map<String, Object> session = new HashMap<>(Map.of("clientName", "Ada <Lovelace>", "time", "09:00–10:00",
+                "minutes", 60, "clientEmail", "ada@example.com"));
+        session.put("seriesPlace", null);
+        agenda.put("sessions", List.of(session));
+        agenda.put("date", "Monday 7 December 2026");
         for (String template : TEMPLATES) {
-            EmailTemplates.Rendered rendered = this.templates.render(template, model);
+            EmailTemplates.Rendered rendered = this.templates.render(template,
+                    template.equals("staff-daily-agenda") ? agenda : model);
             assertThat(rendered.html()).as(template).contains("Ada &lt;Lovelace&gt;").doesNotContain("\uE000");
             assertThat(rendered.text()).as(template).contains("Ada <Lovelace>").doesNotContain("\uE000");
         }

@@ -40,7 +40,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "stillpoint.ops.password=" + OpsConsoleBrowserTests.PASSWORD,
         "db-scheduler.polling-interval=200ms", "stillpoint.ops-console.lag-sample-interval=1s",
-        "stillpoint.reminders.quiet-hours.starts=00:00", "stillpoint.reminders.quiet-hours.ends=00:00" })
+        "stillpoint.reminders.quiet-hours.starts=00:00", "stillpoint.reminders.quiet-hours.ends=00:00",
+        // the reminders are due hours after the bookings: none folded into the confirmation
+        "stillpoint.reminders.gap-after-confirmation=0s" })
 class OpsConsoleBrowserTests extends IntegrationTestBase {
 
     static final String PASSWORD = "ops-console-test";

@@ -144,9 +144,10 @@ class ReminderIntegrationTests extends IntegrationTestBase {
         UUID bookingId = request.bookingId();
         BookingDetails held = details(request.booking(), request.booking().startsAt(), "PENDING_REVIEW");
         events.publish(new BookingHeldForReview(UUID.randomUUID(), bookingId, 1, clock.instant(), held));
-        await().atMost(Waits.STEP).until(() -> statuses(bookingId).size() == 1);
+        // the client is told, and so is the practice
+        await().atMost(Waits.STEP).until(() -> statuses(bookingId).size() == 2);
         assertThat(timeline(bookingId).get("notifications").valueStream().map((step) -> step.get("kind").asString()))
-            .containsExactly("BOOKING_HELD");
+            .containsExactlyInAnyOrder("BOOKING_HELD", "STAFF_BOOKING_HELD");
         assertThat(executionTimes(bookingId)).isEmpty();
 
         events.publish(new BookingConfirmed(UUID.randomUUID(), bookingId, 2, clock.instant(), request.booking(), true));
@@ -208,6 +209,31 @@ class ReminderIntegrationTests extends IntegrationTestBase {
             .satisfiesExactly((first) -> assertThat(first).startsWith("Confirmed:"),
                     (second) -> assertThat(second).startsWith("Cancelled:"));
         assertThat(statuses(cancelled.bookingId())).containsOnly("SENT", "CANCELLED");
+    }
+
+    /**
+     * Booked 6 hours ahead: the hydration reminder's time has passed and the morning note's too, so the client gets
+     * the confirmation alone, not a reminder on its heels; the timeline says why, and aftercare still comes.
+     */
+    @Test
+    void aBookingMadeSixHoursAheadGetsOneEmailNotTwoAndItsTimelineSaysWhy() throws Exception {
+        setClock(local("Europe/Berlin", "2027-10-05T09:00"));
+        BookingConfirmed booking = confirm("Europe/Berlin", "2027-10-05T15:00", null);
+        String client = booking.booking().client().email();
+        awaitSteps(booking.bookingId(), 4);
+        JsonNode timeline = timeline(booking.bookingId());
+        for (String kind : List.of("HYDRATION_REMINDER", "MORNING_OF")) {
+            assertThat(step(timeline, kind).get("status").asString()).isEqualTo("SKIPPED");
+            assertThat(step(timeline, kind).get("reason").asString())
+                .isEqualTo("its time had passed when the booking was confirmed; the confirmation says how to prepare");
+        }
+        assertThat(step(timeline, "AFTERCARE").get("status").asString()).isEqualTo("SCHEDULED");
+
+        // the next email the client gets is the aftercare, after the session: nothing came between
+        setClock(local("Europe/Berlin", "2027-10-05T18:00"));
+        assertThat(awaitEmails(client, 2)).extracting(MimeMessage::getSubject).satisfiesExactly(
+                (first) -> assertThat(first).startsWith("Confirmed:"),
+                (second) -> assertThat(second).isEqualTo("After your session: be gentle with yourself"));
     }
 
     @Test

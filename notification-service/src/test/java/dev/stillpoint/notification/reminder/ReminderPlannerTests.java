@@ -24,7 +24,7 @@ class ReminderPlannerTests {
 
     static final ReminderProperties DEFAULTS = new ReminderProperties(Duration.ofHours(24), Duration.ofHours(1),
             LocalTime.of(8, 0), Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(3),
-            new ReminderProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)));
+            new ReminderProperties.QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0)), Duration.ofHours(12));
 
     /** A week before the US clocks go forward (Sunday 14 March 2027). */
     static final Instant WEEK_BEFORE = Instant.parse("2027-03-07T12:00:00Z");
@@ -80,19 +80,45 @@ class ReminderPlannerTests {
     }
 
     @Test
-    void lateBookingGetsItsHydrationReminderAtOnce() {
-        Instant now = Instant.parse("2027-06-10T10:00:00Z"); // 12:00 in Berlin
-        List<PlannedStep> steps = this.planner.plan(local(BERLIN, "2027-06-10T22:00"), local(BERLIN, "2027-06-10T23:00"),
+    void aBookingMadeAfterItsReminderTimeIsNotRemindedOnTheHeelsOfItsConfirmation() {
+        Instant now = local(BERLIN, "2027-06-10T12:00");
+        List<PlannedStep> steps = this.planner.plan(local(BERLIN, "2027-06-10T18:00"), local(BERLIN, "2027-06-10T19:00"),
                 BERLIN, now);
-        assertThat(steps.get(0)).isEqualTo(PlannedStep.due(ReminderKind.HYDRATION_REMINDER, now));
-        assertThat(steps.get(1).skipReason()).isEqualTo("booked after 08:00 on the day");
+        assertThat(steps.get(0).kind()).isEqualTo(ReminderKind.HYDRATION_REMINDER);
+        assertThat(steps.get(0).skipReason())
+            .isEqualTo("its time had passed when the booking was confirmed; the confirmation says how to prepare");
+        assertThat(steps.get(1).skipReason())
+            .isEqualTo("its time had passed when the booking was confirmed; the confirmation says how to prepare");
+        // the rest of the chain stays
+        assertThat(steps.get(2)).isEqualTo(PlannedStep.due(ReminderKind.AFTERCARE, local(BERLIN, "2027-06-10T21:00")));
+        assertThat(steps.get(3).isSkipped()).isFalse();
     }
 
     @Test
-    void bookingMadeAtNightForTheNextMorningIsRemindedAtEightNotAtMidnight() {
-        Instant now = local(BERLIN, "2027-06-09T23:30");
-        assertThat(plan(BERLIN, "2027-06-10T11:00", 60, now))
-            .containsEntry(ReminderKind.HYDRATION_REMINDER, "2027-06-10T08:00+02:00");
+    void aReminderDueWithinTheGapAfterTheConfirmationIsFoldedIntoIt() {
+        // booked at 20:00 for 14:00 the next day: the reminder would come at 14:00 today (passed), the morning note at
+        // 08:00 tomorrow, 12 h after the confirmation: both folded
+        Instant now = local(BERLIN, "2027-06-09T20:00");
+        List<PlannedStep> steps = this.planner.plan(local(BERLIN, "2027-06-10T14:00"), local(BERLIN, "2027-06-10T15:00"),
+                BERLIN, now);
+        assertThat(steps.get(1).kind()).isEqualTo(ReminderKind.MORNING_OF);
+        assertThat(steps.get(1).skipReason()).isEqualTo("due within 12 h of the confirmation, which says how to prepare");
+        // booked at 19:59 instead, the morning note comes 12 h and a minute later: sent
+        assertThat(plan(BERLIN, "2027-06-10T14:00", 60, local(BERLIN, "2027-06-09T19:59")))
+            .containsEntry(ReminderKind.MORNING_OF, "2027-06-10T08:00+02:00")
+            .doesNotContainKey(ReminderKind.HYDRATION_REMINDER);
+        // booked two days ahead, every step comes
+        assertThat(plan(BERLIN, "2027-06-10T14:00", 60, local(BERLIN, "2027-06-08T14:00")))
+            .containsKeys(ReminderKind.values());
+    }
+
+    @Test
+    void aReminderMovedOutOfQuietHoursIsStillFoldedIfItWouldComeTooSoon() {
+        // 07:00 the day before is quiet; 08:00 is nearer than 21:00 the evening before, and within 12 h of a booking
+        // made at 21:30 the evening before that
+        Instant now = local(BERLIN, "2027-06-08T21:30");
+        assertThat(this.planner.plan(local(BERLIN, "2027-06-10T07:00"), local(BERLIN, "2027-06-10T08:00"), BERLIN, now)
+            .get(0).skipReason()).isEqualTo("due within 12 h of the confirmation, which says how to prepare");
     }
 
     @Test
@@ -101,7 +127,6 @@ class ReminderPlannerTests {
         List<PlannedStep> steps = this.planner.plan(local(BERLIN, "2027-06-10T10:00"), local(BERLIN, "2027-06-10T11:00"),
                 BERLIN, now);
         assertThat(steps.get(0).isSkipped()).isTrue();
-        assertThat(steps.get(0).skipReason()).isEqualTo("booked less than 1 h before the session");
         assertThat(steps.get(1).skipReason()).isEqualTo("the session starts no more than 2 h after 08:00");
         assertThat(steps.get(2).isSkipped()).isFalse();
     }
@@ -109,7 +134,7 @@ class ReminderPlannerTests {
     @Test
     void aShortConfiguredReminderOffsetIsHonouredEvenBelowTheMinimumLead() {
         ReminderProperties minutes = new ReminderProperties(Duration.ofMinutes(5), Duration.ofHours(1), LocalTime.of(8, 0),
-                Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(3), DEFAULTS.quietHours());
+                Duration.ofHours(2), Duration.ofHours(2), Duration.ofDays(3), DEFAULTS.quietHours(), Duration.ZERO);
         Instant now = local(BERLIN, "2027-06-10T14:00");
         List<PlannedStep> steps = new ReminderPlanner(minutes).plan(local(BERLIN, "2027-06-10T14:15"),
                 local(BERLIN, "2027-06-10T15:15"), BERLIN, now);

@@ -113,6 +113,8 @@ class ReminderScaleOutIntegrationTests {
                 Map.entry("db-scheduler.scheduler-name", name), Map.entry("db-scheduler.polling-interval", "500ms"),
                 Map.entry("stillpoint.reminders.hydration-before", "30s"),
                 Map.entry("stillpoint.reminders.minimum-lead", "5s"),
+                // the reminders come seconds after the bookings: not folded into the confirmations
+                Map.entry("stillpoint.reminders.gap-after-confirmation", "0s"),
                 // only the hydration reminder falls inside the test: no morning note, the rest days away
                 Map.entry("stillpoint.reminders.morning-of-minimum-lead", "24h"),
                 Map.entry("stillpoint.reminders.aftercare-after", "1d"),
