@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
@@ -30,11 +29,14 @@ class BookingEmails implements EmailComposer {
 
     private final PracticeProperties practice;
 
+    private final Invites invites;
+
     private final JsonMapper json;
 
-    BookingEmails(EmailTemplates templates, PracticeProperties practice, JsonMapper json) {
+    BookingEmails(EmailTemplates templates, PracticeProperties practice, Invites invites, JsonMapper json) {
         this.templates = templates;
         this.practice = practice;
+        this.invites = invites;
         this.json = json;
     }
 
@@ -56,7 +58,7 @@ class BookingEmails implements EmailComposer {
             Instant previousEnd = rescheduled.previousStartsAt().plusSeconds(booking.bookedMinutes() * 60L);
             model.put("previous", SessionTimes.of(rescheduled.previousStartsAt(), previousEnd, zone));
         }
-        CalendarInvite invite = kind.hasInvite() ? invite(event) : null;
+        CalendarInvite invite = kind.hasInvite() ? this.invites.of(event) : null;
         if (invite != null && !invite.cancelled()) {
             model.put("googleCalendarUrl", invite.googleCalendarUrl());
             model.put("outlookCalendarUrl", invite.outlookCalendarUrl());
@@ -76,20 +78,6 @@ class BookingEmails implements EmailComposer {
             case BOOKING_CANCELLED -> "Cancelled: your CranioSacral session on " + day;
             case BOOKING_DECLINED -> "About your booking request for " + day;
         };
-    }
-
-    private CalendarInvite invite(BookingEvent event) {
-        BookingDetails booking = event.booking();
-        String domain = this.practice.email().substring(this.practice.email().indexOf('@') + 1);
-        String description = SessionEmailModel.SESSION_TITLE + ": " + booking.bookedMinutes() + " minutes, " + booking.handsOnMinutes()
-                + " of them hands-on. Wear comfortable clothing without belts, buttons or tight jeans; come well "
-                + "hydrated and bring water for after. To reschedule or cancel, use the link in your email or call "
-                + this.practice.phone() + ".";
-        return new CalendarInvite(CalendarInvite.uid(event.bookingId(), domain),
-                event.bookingVersion() - 1, event instanceof BookingCancelled, event.occurredAt(), booking.startsAt(),
-                booking.endsAt(), SessionEmailModel.SESSION_TITLE + " with " + this.practice.name(), description,
-                this.practice.address(), this.practice.name(), this.practice.email(), booking.client().name(),
-                booking.client().email());
     }
 
 }

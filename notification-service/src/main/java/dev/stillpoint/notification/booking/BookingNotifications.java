@@ -14,6 +14,7 @@ import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingRescheduled;
 import dev.stillpoint.notification.delivery.NewNotification;
 import dev.stillpoint.notification.delivery.NotificationInserts;
+import dev.stillpoint.notification.delivery.NotificationStatus;
 import dev.stillpoint.notification.delivery.QueuedNotification;
 import dev.stillpoint.notification.reminder.ReminderScheduling;
 import dev.stillpoint.notification.staff.StaffAlerts;
@@ -44,17 +45,21 @@ class BookingNotifications {
 
     private final StaffAlerts staffAlerts;
 
+    private final SeriesNotices series;
+
     private final JsonMapper json;
 
     private final Clock clock;
 
     BookingNotifications(HandledEvents handled, BookingStates states, NotificationInserts inserts,
-            ReminderScheduling reminders, StaffAlerts staffAlerts, JsonMapper json, Clock clock) {
+            ReminderScheduling reminders, StaffAlerts staffAlerts, SeriesNotices series, JsonMapper json,
+            Clock clock) {
         this.handled = handled;
         this.states = states;
         this.inserts = inserts;
         this.reminders = reminders;
         this.staffAlerts = staffAlerts;
+        this.series = series;
         this.json = json;
         this.clock = clock;
     }
@@ -74,9 +79,19 @@ class BookingNotifications {
                 add(queued);
                 this.reminders.cancel(event.bookingId(), cancelled);
             }
-            queued.add(QueuedNotification.pending(new NewNotification(event.bookingId(), event.bookingVersion(),
+            NewNotification own = new NewNotification(event.bookingId(), event.bookingVersion(),
                     NotificationKind.of(event).name(), booking.client().email(), booking.client().timeZone(),
-                    BookingEventType.of(event).ceType(), eventJson, now), each.traceParent()));
+                    BookingEventType.of(event).ceType(), eventJson, now);
+            SeriesNotice seriesNotice = SeriesNotice.of(event).orElse(null);
+            if (seriesNotice != null) {
+                queued.add(new QueuedNotification(own, NotificationStatus.SKIPPED, seriesNotice.skipReason(),
+                        each.traceParent()));
+                add(queued);
+                this.series.queueIfComplete(seriesNotice, event, each.traceParent(), now);
+            }
+            else {
+                queued.add(QueuedNotification.pending(own, each.traceParent()));
+            }
             this.staffAlerts.alertFor(event, BookingEventType.of(event).ceType(), eventJson, each.traceParent(), now)
                 .ifPresent(queued::add);
             if (event instanceof BookingConfirmed

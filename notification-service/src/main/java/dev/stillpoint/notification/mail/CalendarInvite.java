@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import dev.stillpoint.mail.OutgoingEmail;
@@ -61,17 +62,33 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
     }
 
     public OutgoingEmail.Attachment toAttachment() {
-        return new OutgoingEmail.Attachment("invite.ics", "text/calendar; charset=UTF-8; method=" + method(),
-                render().getBytes(StandardCharsets.UTF_8));
+        return attachment(List.of(this));
+    }
+
+    /** One file with every event, each with its own UID and SEQUENCE: a later change of one updates just that one. */
+    public static OutgoingEmail.Attachment attachment(List<CalendarInvite> invites) {
+        return new OutgoingEmail.Attachment("invite.ics", "text/calendar; charset=UTF-8; method="
+                + invites.get(0).method(), render(invites).getBytes(StandardCharsets.UTF_8));
     }
 
     public String render() {
+        return render(List.of(this));
+    }
+
+    /** A calendar of the invitations given, all of one method. */
+    public static String render(List<CalendarInvite> invites) {
         StringBuilder ics = new StringBuilder();
         line(ics, "BEGIN:VCALENDAR");
         line(ics, "VERSION:2.0");
         line(ics, "PRODID:-//Stillpoint//Notification Service//EN");
         line(ics, "CALSCALE:GREGORIAN");
-        line(ics, "METHOD:" + method());
+        line(ics, "METHOD:" + invites.get(0).method());
+        invites.forEach((invite) -> invite.event(ics));
+        line(ics, "END:VCALENDAR");
+        return ics.toString();
+    }
+
+    private void event(StringBuilder ics) {
         line(ics, "BEGIN:VEVENT");
         line(ics, "UID:" + this.uid);
         line(ics, "SEQUENCE:" + this.sequence);
@@ -87,8 +104,6 @@ public record CalendarInvite(String uid, long sequence, boolean cancelled, Insta
         line(ics, "STATUS:" + (this.cancelled ? "CANCELLED" : "CONFIRMED"));
         line(ics, "TRANSP:OPAQUE");
         line(ics, "END:VEVENT");
-        line(ics, "END:VCALENDAR");
-        return ics.toString();
     }
 
     /** Lines end in CRLF and are folded at 75 octets, continuing with a space. */

@@ -31,12 +31,15 @@ enum StaffAlertKind {
     }
 
     /**
-     * The alert an event calls for: a booking held for review, or a session the client (not staff, who know already)
-     * cancelled or moved. An event from before its author was recorded counts as the client's.
+     * The alert an event calls for: a booking held for review (a series once, with its first session), or a session
+     * the client (not staff, who know already) cancelled or moved. An event from before its author was recorded
+     * counts as the client's.
      */
     static Optional<StaffAlertKind> of(BookingEvent event) {
-        if (event instanceof BookingHeldForReview) {
-            return Optional.of(STAFF_BOOKING_HELD);
+        if (event instanceof BookingHeldForReview held) {
+            // a series is reviewed as a whole: one alert, with its first session
+            boolean laterInSeries = held.booking().series() != null && held.booking().series().occurrence() > 1;
+            return laterInSeries ? Optional.empty() : Optional.of(STAFF_BOOKING_HELD);
         }
         if (event instanceof BookingCancelled cancelled && cancelled.changedBy() != ChangedBy.STAFF) {
             return Optional.of(STAFF_BOOKING_CANCELLED);

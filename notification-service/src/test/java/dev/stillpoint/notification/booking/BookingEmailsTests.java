@@ -26,10 +26,11 @@ class BookingEmailsTests {
 
     private final JsonMapper json = JsonMapper.builder().build();
 
-    private final BookingEmails emails = new BookingEmails(new EmailTemplates(new StaticApplicationContext()),
-            new PracticeProperties("Stillpoint CranioSacral Therapy", "Maya", "hello@stillpoint.example",
-                    "12 Quiet Lane, London N1 7AA", "020 7946 0000", ZoneId.of("Europe/London")),
-            this.json);
+    private static final PracticeProperties PRACTICE = new PracticeProperties("Stillpoint CranioSacral Therapy", "Maya",
+            "hello@stillpoint.example", "12 Quiet Lane, London N1 7AA", "020 7946 0000", ZoneId.of("Europe/London"));
+
+    private final BookingEmails emails = new BookingEmails(new EmailTemplates(new StaticApplicationContext()), PRACTICE,
+            new Invites(PRACTICE), this.json);
 
     @Test
     void confirmationSaysWhatToExpectInTheClientsTimeZone() {

@@ -161,7 +161,8 @@ class ReminderIntegrationTests extends IntegrationTestBase {
         setClock(Instant.parse("2027-06-07T06:00:00Z"));
         UUID series = UUID.randomUUID();
         BookingConfirmed booking = confirm("Europe/Berlin", "2027-06-09T11:00", new BookingDetails.Series(series, 1, 2));
-        confirm("Europe/Berlin", "2027-06-16T11:00", new BookingDetails.Series(series, 2, 2));
+        confirm("Europe/Berlin", "2027-06-16T11:00", new BookingDetails.Series(series, 2, 2), true,
+                booking.booking().client().email());
         BookingConfirmed cancelled = confirm("Europe/Berlin", "2027-06-09T11:00", null);
         events.publish(new BookingCancelled(UUID.randomUUID(), cancelled.bookingId(), 2, clock.instant(),
                 details(cancelled.booking(), cancelled.booking().startsAt(), "CANCELLED")));
@@ -197,13 +198,18 @@ class ReminderIntegrationTests extends IntegrationTestBase {
         events.publish(booking);
         events.publish(replayed);
         await().atMost(Waits.STEP).until(() -> handled(replayed.eventId()));
+        // the series' one confirmation, then the four steps of the first session, each as its timeline says
         List<MimeMessage> received = awaitEmails(client, 5);
+        assertThat(received.get(0).getSubject()).startsWith("Confirmed: your weekly series of 2 CranioSacral sessions");
         JsonNode timeline = timeline(booking.bookingId());
-        assertThat(received).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates()
+        assertThat(received.subList(1, 5)).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates()
             .containsExactlyElementsOf(timeline.get("notifications").valueStream()
+                .filter((step) -> !step.get("kind").asString().equals("BOOKING_CONFIRMED"))
                 .map((step) -> step.get("messageId").asString()).toList());
-        assertThat(timeline.get("notifications").valueStream().map((step) -> step.get("status").asString()))
-            .containsOnly("SENT");
+        assertThat(timeline.get("notifications").valueStream()
+            .map((step) -> step.get("kind").asString() + " " + step.get("status").asString()))
+            .containsExactly("BOOKING_CONFIRMED SKIPPED", "HYDRATION_REMINDER SENT", "MORNING_OF SENT", "AFTERCARE SENT",
+                    "INTEGRATION_CHECK_IN SENT");
         // the cancelled booking got its confirmation and its cancellation, and none of the four steps
         assertThat(awaitEmails(cancelled.booking().client().email(), 2)).extracting(MimeMessage::getSubject)
             .satisfiesExactly((first) -> assertThat(first).startsWith("Confirmed:"),
@@ -331,9 +337,15 @@ class ReminderIntegrationTests extends IntegrationTestBase {
 
     /** A confirmed booking, published unless {@code publish} is false. */
     private BookingConfirmed confirm(String zone, String localStart, BookingDetails.Series series, boolean publish) {
+        return confirm(zone, localStart, series, publish, null);
+    }
+
+    /** A confirmed booking of {@code email} (one of its own if null), published unless {@code publish} is false. */
+    private BookingConfirmed confirm(String zone, String localStart, BookingDetails.Series series, boolean publish,
+            String client) {
         UUID bookingId = UUID.randomUUID();
         Instant start = local(zone, localStart);
-        String email = "client-" + bookingId.toString().substring(0, 8) + "@example.com";
+        String email = (client != null) ? client : "client-" + bookingId.toString().substring(0, 8) + "@example.com";
         BookingDetails booking = new BookingDetails(new BookingDetails.Client("Ada Lovelace", email, zone), "CST_60", 60,
                 45, start, start.plus(Duration.ofMinutes(60)), "CONFIRMED", false,
                 URI.create("http://localhost:8081/bookings/" + bookingId + "/manage?token=abc"), series);
