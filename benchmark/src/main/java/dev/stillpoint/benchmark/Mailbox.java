@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -20,8 +22,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * The messages {@code smtp-sink} recorded, read incrementally: each file once its headers are complete. A message's
- * arrival is its file's modification time, which smtp-sink sets as it writes the end of the message.
+ * The messages {@code smtp-sink} recorded, read incrementally: each file once smtp-sink has written it to its end. A
+ * message's arrival is its file's modification time, which smtp-sink sets as it writes the end of the message.
  */
 final class Mailbox {
 
@@ -124,7 +126,7 @@ final class Mailbox {
                     subject = line.substring("subject:".length()).trim();
                 }
             }
-            if (!complete || to == null || messageId == null) {
+            if (!complete || to == null || messageId == null || !ended(path)) {
                 return null;
             }
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -132,6 +134,24 @@ final class Mailbox {
         }
         catch (NoSuchFileException ex) {
             return null;
+        }
+    }
+
+    /**
+     * Whether smtp-sink wrote the message to its end: its last line closes its MIME multipart (every email Stillpoint
+     * sends is one). A sink stopped mid-message leaves a file cut short, which the server never accepted: the sender
+     * is right to send it again, and it is not a copy.
+     */
+    private static boolean ended(Path path) throws IOException {
+        try (SeekableByteChannel file = Files.newByteChannel(path)) {
+            ByteBuffer tail = ByteBuffer.allocate((int) Math.min(file.size(), 256));
+            file.position(file.size() - tail.capacity());
+            while (tail.hasRemaining() && file.read(tail) > 0) {
+                // read to the end
+            }
+            String end = new String(tail.array(), 0, tail.position(), StandardCharsets.ISO_8859_1).stripTrailing();
+            String last = end.substring(end.lastIndexOf('\n') + 1);
+            return last.startsWith("--") && last.endsWith("--");
         }
     }
 

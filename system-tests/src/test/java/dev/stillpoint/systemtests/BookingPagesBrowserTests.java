@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -347,7 +348,12 @@ class BookingPagesBrowserTests {
         assertThat(seriesEmails).extracting(MimeMessage::getSubject).satisfiesExactly(
                 (first) -> assertThat(first).startsWith("We have your request for a weekly series of 5"),
                 (second) -> assertThat(second).startsWith("Confirmed: your weekly series of 5"));
-        for (MimeMessage email : List.of(confirmed, declined)) {
+        // the practice heard of the held booking once, with a link to review it and no health detail
+        await().atMost(Waits.STEP).until(() -> alertsAbout("held.approve@example.com").size() == 1);
+        MimeMessage alert = alertsAbout("held.approve@example.com").get(0);
+        assertThat(alert.getSubject()).startsWith("To review: a booking request from");
+        assertThat(text(alert)).contains("/staff/review");
+        for (MimeMessage email : List.of(confirmed, declined, alert)) {
             assertThat(ReceivedEmails.source(email).toLowerCase()).doesNotContain("aneurysm", "haemorrhage", "bleeding",
                     "intracranial");
         }
@@ -381,6 +387,19 @@ class BookingPagesBrowserTests {
     private static void checkAccessibility(String page) {
         browser.capture(page);
         assertThat(AxeCore.violations(browser.driver())).as("axe-core on the " + page + " page").isEmpty();
+    }
+
+    /** The practice's emails (at its default address) that name {@code client}. */
+    private static List<MimeMessage> alertsAbout(String client) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter((message) -> {
+            try {
+                return Arrays.toString(message.getAllRecipients()).contains("hello@stillpoint.example")
+                        && text(message).contains(client);
+            }
+            catch (Exception ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).toList();
     }
 
     private static List<MimeMessage> awaitEmails(String address, int count) {

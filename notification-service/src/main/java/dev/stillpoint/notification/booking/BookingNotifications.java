@@ -91,6 +91,10 @@ class BookingNotifications {
             }
             else {
                 queued.add(QueuedNotification.pending(own, each.traceParent()));
+                if (event instanceof BookingCancelled && booking.series() != null) {
+                    add(queued);
+                    this.series.afterCancellation(event, each.traceParent(), now);
+                }
             }
             this.staffAlerts.alertFor(event, BookingEventType.of(event).ceType(), eventJson, each.traceParent(), now)
                 .ifPresent(queued::add);

@@ -3,7 +3,6 @@ package dev.stillpoint.notification.booking;
 import java.util.Arrays;
 import java.util.Optional;
 
-import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingEvent;
@@ -69,9 +68,8 @@ enum SeriesNotice {
         return switch (this) {
             case SERIES_CONFIRMED -> event instanceof BookingConfirmed confirmed && !confirmed.afterReview();
             case SERIES_HELD -> event instanceof BookingHeldForReview;
-            // a session the client cancelled while it waited needs no decision
-            case SERIES_DECIDED -> (event instanceof BookingConfirmed confirmed && confirmed.afterReview())
-                    || event instanceof BookingDeclined || event instanceof BookingCancelled;
+            // decided, or cancelled by the client while it waited (or moved since): no longer waiting for review
+            case SERIES_DECIDED -> !"PENDING_REVIEW".equals(event.booking().status());
         };
     }
 

@@ -55,13 +55,32 @@ class SeriesNotices {
             .filter((session) -> notice.counts(session.read(this.json)))
             .sorted(Comparator.comparingInt((StoredEvent each) -> each.read(this.json).booking().series().occurrence()))
             .toList();
-        if (sessions.size() < series.occurrences()) {
+        if (sessions.size() < series.occurrences()
+                || (notice == SeriesNotice.SERIES_DECIDED && !heldAndDecided(series.id(), sessions))) {
             return;
         }
         BookingDetails.Client client = event.booking().client();
         this.inserts.addAll(List.of(QueuedNotification.pending(new NewNotification(series.id(), 1, notice.name(),
                 client.email(), client.timeZone(), EVENT_TYPE, this.json.writeValueAsString(new Sessions(sessions)),
                 now), traceParent)));
+    }
+
+    /**
+     * After a session of a series is cancelled: if the series was held for review and this was the last session
+     * waiting, the decision on the others is now complete.
+     */
+    void afterCancellation(BookingEvent event, String traceParent, Instant now) {
+        queueIfComplete(SeriesNotice.SERIES_DECIDED, event, traceParent, now);
+    }
+
+    /** A held series (its sessions' own "held" emails gave way to one), with a decision on at least one session. */
+    private boolean heldAndDecided(UUID seriesId, List<StoredEvent> sessions) {
+        boolean decided = sessions.stream().map((session) -> session.read(this.json).booking().status())
+            .anyMatch((status) -> status.equals("CONFIRMED") || status.equals("DECLINED"));
+        return decided && this.jdbc.sql("""
+                select count(*) from notification n join booking_state s on s.booking_id = n.booking_id
+                where s.series_id = ? and n.kind = 'BOOKING_HELD' and n.status = 'SKIPPED'""")
+            .param(seriesId).query(Integer.class).single() > 0;
     }
 
     /** Each session of the series as its event of {@code version} left it; as its newest did for version 0. */

@@ -7,10 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
+import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDeclined;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingHeldForReview;
+import dev.stillpoint.events.booking.ChangedBy;
 import dev.stillpoint.notification.EmailParts;
 import dev.stillpoint.notification.IntegrationTestBase;
 import dev.stillpoint.notification.mail.CalendarInvite;
@@ -116,6 +118,51 @@ class SeriesNoticesIntegrationTests extends IntegrationTestBase {
             .containsExactly("1", "1", "1");
     }
 
+    /**
+     * A session the client cancels while it waits for review needs no decision: the decision on the others goes out
+     * once it is cancelled. A series that was never held gets no decision email when one of its sessions is cancelled.
+     */
+    @Test
+    void aSessionCancelledWhileWaitingCompletesTheDecisionOnTheOthers() throws Exception {
+        String client = "waiting-series-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        List<Session> sessions = series(client, "PENDING_REVIEW");
+        for (Session session : sessions) {
+            events.publish(new BookingHeldForReview(UUID.randomUUID(), session.id(), 1, Instant.now(), session.details()));
+        }
+        awaitEmails(client, 1);
+        for (Session session : sessions.subList(0, 4)) {
+            events.publish(new BookingConfirmed(UUID.randomUUID(), session.id(), 2, Instant.now(),
+                    withStatus(session.details(), "CONFIRMED"), true));
+        }
+        Session last = sessions.get(4);
+        events.publish(new BookingCancelled(UUID.randomUUID(), last.id(), 2, Instant.now(),
+                withStatus(last.details(), "CANCELLED"), ChangedBy.CLIENT));
+
+        // the cancellation's own notice and the decision go out together, in either order
+        List<MimeMessage> emails = awaitEmails(client, 3);
+        assertThat(emails.subList(1, 3)).extracting(MimeMessage::getSubject).containsExactlyInAnyOrder(
+                "Cancelled: your CranioSacral session on Monday 6 April 2026 at 09:00",
+                "About your weekly series of 5 CranioSacral sessions from Monday 9 March 2026: 4 confirmed");
+        MimeMessage decision = emails.stream().filter((email) -> subject(email).startsWith("About your")).findFirst()
+            .orElseThrow();
+        assertThat(EmailParts.text(decision))
+            .contains("5. Monday 6 April 2026, 09:00–10:00 Eastern Daylight Time (America/New_York): cancelled");
+
+        // a series confirmed at once, then one session cancelled: its cancellation notice, nothing more
+        String booked = "booked-series-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        List<Session> confirmed = series(booked, "CONFIRMED");
+        for (Session session : confirmed) {
+            events.publish(new BookingConfirmed(UUID.randomUUID(), session.id(), 1, Instant.now(), session.details(),
+                    false));
+        }
+        awaitEmails(booked, 1);
+        events.publish(new BookingCancelled(UUID.randomUUID(), confirmed.get(2).id(), 2, Instant.now(),
+                withStatus(confirmed.get(2).details(), "CANCELLED"), ChangedBy.CLIENT));
+        assertThat(awaitEmails(booked, 2).get(1).getSubject()).startsWith("Cancelled:");
+        assertThat(this.jdbc.sql("select count(*) from notification where booking_id = ? and kind = 'SERIES_DECIDED'")
+            .param(confirmed.get(0).details().series().id()).query(Integer.class).single()).isZero();
+    }
+
     /** The five weekly sessions of a new series of {@code client}, from 9 March 2026, 09:00 in New York. */
     private static List<Session> series(String client, String status) {
         UUID seriesId = UUID.randomUUID();
@@ -130,6 +177,15 @@ class SeriesNoticesIntegrationTests extends IntegrationTestBase {
                     new BookingDetails.Series(seriesId, week + 1, 5))));
         }
         return sessions;
+    }
+
+    private static String subject(MimeMessage email) {
+        try {
+            return email.getSubject();
+        }
+        catch (Exception ex) {
+            throw new IllegalStateException(ex);
+        }
     }
 
     private static BookingDetails withStatus(BookingDetails booking, String status) {
