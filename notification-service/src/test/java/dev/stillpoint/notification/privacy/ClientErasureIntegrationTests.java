@@ -12,6 +12,7 @@ import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.privacy.ClientErasureRequested;
 import dev.stillpoint.events.privacy.PrivacyTopics;
 import dev.stillpoint.notification.IntegrationTestBase;
+import dev.stillpoint.notification.booking.BookingEventFixtures;
 import dev.stillpoint.support.retention.RetentionJobs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -47,7 +48,12 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
         UUID bookingId = UUID.randomUUID();
         String email = "erased-" + bookingId.toString().substring(0, 8) + "@example.com";
         events.publish(confirmed(bookingId, email));
-        awaitEmails(email, 1);
+        // and a booking held for review: the practice's alert about it carries the client's details too
+        UUID heldId = UUID.randomUUID();
+        events.publish(BookingEventFixtures.held(heldId, email));
+        awaitEmails(email, 2);
+        await().atMost(Waits.STEP).until(() -> this.jdbc.sql("select count(*) from notification where booking_id = ? "
+                + "and kind = 'STAFF_BOOKING_HELD' and status = 'SENT'").param(heldId).query(Integer.class).single() == 1);
         assertThat(rows(email)).isGreaterThan(1); // the confirmation, and the steps planned after it
         // the only lines naming the address are the test's own SMTP server's
         assertThat(output.getAll().lines().filter((line) -> line.contains(email)))
@@ -61,6 +67,8 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
                 this.json.writeValueAsString(request)), PrivacyTopics.REQUESTED_TYPE);
 
         await("the client's emails are erased").atMost(Waits.STEP).until(() -> rows(email) == 0);
+        assertThat(this.jdbc.sql("select count(*) from notification where booking_id in (?, ?)")
+            .params(bookingId, heldId).query(Integer.class).single()).as("the practice's alert too").isZero();
         assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_name = 'booking-reminder' "
                 + "and task_instance in (select id::text from notification where booking_id = ?)").param(bookingId)
             .query(Integer.class).single()).isZero();
