@@ -108,6 +108,7 @@ final class Mailbox {
         String messageId = null;
         String subject = null;
         boolean complete = false;
+        boolean multipart = false;
         try (BufferedReader reader = Files.newBufferedReader(path, StandardCharsets.ISO_8859_1)) {
             String line;
             while ((line = reader.readLine()) != null) {
@@ -122,11 +123,14 @@ final class Mailbox {
                 else if (lower.startsWith("message-id:")) {
                     messageId = line.substring("message-id:".length()).trim();
                 }
+                else if (lower.startsWith("content-type:")) {
+                    multipart = lower.contains("multipart/");
+                }
                 else if (lower.startsWith("subject:")) {
                     subject = line.substring("subject:".length()).trim();
                 }
             }
-            if (!complete || to == null || messageId == null || !ended(path)) {
+            if (!complete || to == null || messageId == null || (multipart && !ended(path))) {
                 return null;
             }
             BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
@@ -138,9 +142,10 @@ final class Mailbox {
     }
 
     /**
-     * Whether smtp-sink wrote the message to its end: its last line closes its MIME multipart (every email Stillpoint
-     * sends is one). A sink stopped mid-message leaves a file cut short, which the server never accepted: the sender
-     * is right to send it again, and it is not a copy.
+     * Whether smtp-sink wrote a multipart message to its end: its last line closes the multipart (every email
+     * Stillpoint sends is one; smtp-source's, for the limit, are not, and count as they come). A sink stopped
+     * mid-message leaves a file cut short, which the server never accepted: the sender is right to send it again, and
+     * it is not a copy.
      */
     private static boolean ended(Path path) throws IOException {
         try (SeekableByteChannel file = Files.newByteChannel(path)) {

@@ -12,8 +12,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Every day at {@code stillpoint.staff-alerts.agenda-at}, practice time, the day's agenda is queued: a db-scheduler
- * recurring task, run by one instance; one missed while every instance was down runs once they are back, for the day
- * it was due.
+ * recurring task, run by one instance, for the day its execution was due (so a late run still sends that day's).
  */
 @Configuration(proxyBeanMethods = false)
 class AgendaTask {
