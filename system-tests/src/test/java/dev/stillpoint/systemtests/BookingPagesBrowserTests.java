@@ -367,6 +367,47 @@ class BookingPagesBrowserTests {
         checkAccessibility("schedule");
     }
 
+    /**
+     * The client turns the check-in off from the link on their manage page: the check-in of the session booked
+     * before and of the one booked after are both skipped, with the reason, and neither has anything left to fire
+     * (ClientPreferencesIntegrationTests moves the clock past a check-in's time and sees that none is sent).
+     */
+    @Test
+    void aClientTurnsOffTheCheckInAndNoneIsSentForAnyOfTheirSessions() throws Exception {
+        String address = "quiet@example.com";
+        WebDriver driver = browser.driver();
+        driver.get(manageLinkOf(bookThroughThePage(address, false)));
+        navigate(driver, driver.findElement(By.id("preferences-link")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Your emails");
+        assertThat(driver.findElement(By.id("checkIn")).isSelected()).isTrue();
+        checkAccessibility("preferences");
+        driver.findElement(By.id("checkIn")).click();
+        navigate(driver, driver.findElement(By.id("save")));
+        awaitStatus(driver, "Saved. Your choice applies to every session");
+        assertThat(driver.findElement(By.id("checkIn")).isSelected()).isFalse();
+        assertThat(driver.findElement(By.id("aftercare")).isSelected()).isTrue();
+
+        OffsetDateTime later = LocalDate.now(PRACTICE).plusWeeks(7).with(TemporalAdjusters.next(DayOfWeek.THURSDAY))
+            .atTime(10, 0).atZone(PRACTICE).toOffsetDateTime();
+        HttpResponse<String> second = booking.post("/api/bookings", """
+                {"client": {"name": "Test Client", "email": "%s", "timeZone": "Europe/London"},
+                 "sessionType": "CST_60", "startsAt": "%s",
+                 "screening": {"aneurysm": false, "cerebralHemorrhage": false, "bleedingDisorder": false, "intracranialPressure": false}}
+                """.formatted(address, later));
+        assertThat(second.statusCode()).as(second.body()).isEqualTo(201);
+        await().atMost(Waits.STEP).until(() -> ledger.count("select count(*) from notification.notification "
+                + "where recipient = ? and kind = 'INTEGRATION_CHECK_IN' and status = 'SKIPPED' "
+                + "and reason = 'the client turned this email off'", address) == 2);
+        assertThat(ledger.count("select count(*) from notification.notification where recipient = ? "
+                + "and kind = 'INTEGRATION_CHECK_IN' and status <> 'SKIPPED'", address)).isZero();
+        assertThat(ledger.count("select count(*) from notification.scheduled_tasks t join notification.notification n "
+                + "on t.task_instance = n.id::text where n.recipient = ? and n.kind = 'INTEGRATION_CHECK_IN'", address))
+            .isZero();
+        assertThat(ledger.count("select count(*) from notification.notification where recipient = ? "
+                + "and kind = 'AFTERCARE' and status = 'SCHEDULED'", address)).isEqualTo(2);
+        awaitEmails(address, 2);
+    }
+
     /** Books one session through the page, in a week from now; returns the confirmation or held notice. */
     private static MimeMessage bookThroughThePage(String address, boolean heldForReview) throws Exception {
         WebDriver driver = browser.driver();

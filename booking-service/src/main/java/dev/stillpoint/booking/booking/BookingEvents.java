@@ -15,6 +15,7 @@ import dev.stillpoint.events.booking.BookingHeldForReview;
 import dev.stillpoint.events.booking.BookingRescheduled;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.booking.ChangedBy;
+import dev.stillpoint.events.privacy.PrivacyTopics;
 
 import org.springframework.stereotype.Component;
 
@@ -66,7 +67,8 @@ class BookingEvents {
         return new BookingDetails(new BookingDetails.Client(client.name(), client.email(), client.timeZone().getId()),
                 booking.sessionType().name(), booking.sessionType().bookedMinutes(),
                 booking.sessionType().handsOnMinutes(), booking.startsAt(), booking.endsAt(), booking.status().name(),
-                booking.newsletterOptIn(), this.manageLinks.manageUrl(booking.id()), series(booking.series()));
+                booking.newsletterOptIn(), this.manageLinks.manageUrl(booking.id()), series(booking.series()),
+                this.manageLinks.preferencesUrl(PrivacyTopics.emailHash(client.email())));
     }
 
     private static BookingDetails.Series series(BookingSeries series) {

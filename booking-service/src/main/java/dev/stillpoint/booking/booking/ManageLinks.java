@@ -21,6 +21,8 @@ public class ManageLinks {
     /** The API's header for a booking's (or a series') manage token: the {@code token} of its manage link. */
     public static final String TOKEN_HEADER = "X-Manage-Token";
 
+    private static final byte[] PREFERENCES = "preferences:".getBytes(StandardCharsets.US_ASCII);
+
     private final SigningKeys keys;
 
     private final URI baseUrl;
@@ -48,6 +50,29 @@ public class ManageLinks {
     /** The signed token of a booking's (or a series') manage link. */
     public String token(UUID bookingId) {
         return this.keys.sign(bytes(bookingId));
+    }
+
+    /**
+     * The link to the email preferences of the client whose address has this hash: it works for as long as the client
+     * has bookings here, not only until a session ends, as it is in the emails that come after one.
+     */
+    public URI preferencesUrl(String emailHash) {
+        return UriComponentsBuilder.fromUri(this.baseUrl).path("/preferences/{client}")
+            .queryParam("token", preferencesToken(emailHash)).build(emailHash);
+    }
+
+    /** The same link without the host, for the manage page. */
+    public String preferencesPath(String emailHash) {
+        return "/preferences/" + emailHash + "?token=" + preferencesToken(emailHash);
+    }
+
+    public boolean isValidPreferences(String emailHash, String token) {
+        return this.keys.verify(token, PREFERENCES, emailHash.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String preferencesToken(String emailHash) {
+        // the prefix keeps a preferences token from ever passing for a manage token, and the other way round
+        return this.keys.sign(PREFERENCES, emailHash.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static byte[] bytes(UUID bookingId) {

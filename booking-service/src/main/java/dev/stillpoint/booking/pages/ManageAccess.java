@@ -6,6 +6,7 @@ import java.util.UUID;
 import dev.stillpoint.booking.booking.Booking;
 import dev.stillpoint.booking.booking.BookingManagement;
 import dev.stillpoint.booking.booking.ManageLinks;
+import dev.stillpoint.events.privacy.PrivacyTopics;
 import dev.stillpoint.support.limits.ClientRateLimits;
 import dev.stillpoint.support.limits.RateLimitedPage;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,11 @@ class ManageAccess {
             throw new LinkRefusedException(true);
         }
         return booking;
+    }
+
+    /** The link to the email preferences of the booking's client. */
+    String preferencesPath(Booking booking) {
+        return this.links.preferencesPath(PrivacyTopics.emailHash(booking.client().email()));
     }
 
     String path(UUID id) {

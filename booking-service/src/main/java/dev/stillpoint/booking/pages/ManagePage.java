@@ -166,6 +166,7 @@ class ManagePage {
         model.addAttribute("tz", zone.getId());
         model.addAttribute("zones", TimeZones.CHOICES);
         model.addAttribute("series", series(booking, zone));
+        model.addAttribute("preferencesLink", this.access.preferencesPath(booking));
         if (changeable) {
             model.addAttribute("week", this.slots.week(booking.sessionType(), 1, zone, from, booking));
         }

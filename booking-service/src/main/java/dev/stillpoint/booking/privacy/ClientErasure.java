@@ -61,6 +61,7 @@ public class ClientErasure {
                     screen_intracranial_pressure = null, updated_at = ?
                 where lower(client_email) = lower(?)""")
             .params(hash, Timestamp.from(now), email.strip()).update();
+        records += this.jdbc.sql("delete from client_preferences where email_hash = ?").param(hash).update();
         UUID erasureId = UUID.randomUUID();
         this.jdbc.sql("insert into client_erasure (id, email_hash, requested_by, requested_at) values (?, ?, ?, ?)")
             .params(erasureId, hash, requestedBy, Timestamp.from(now)).update();

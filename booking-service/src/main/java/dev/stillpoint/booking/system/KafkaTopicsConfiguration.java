@@ -1,6 +1,7 @@
 package dev.stillpoint.booking.system;
 
 import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.events.client.ClientTopics;
 import dev.stillpoint.events.privacy.PrivacyTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** booking-service owns the booking and erasure topics: it declares them, with the partitions consumers scale to. */
+/** booking-service owns the booking, client preferences and erasure topics: it declares them, with the partitions consumers scale to. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
@@ -21,6 +22,12 @@ class KafkaTopicsConfiguration {
     @Bean
     NewTopic erasureRequestsTopic() {
         return TopicBuilder.name(PrivacyTopics.ERASURE_REQUESTS).partitions(PrivacyTopics.PARTITIONS).build();
+    }
+
+    /** Each client's choice of optional emails; compacted, as only the latest choice of each client matters. */
+    @Bean
+    NewTopic clientPreferencesTopic() {
+        return TopicBuilder.name(ClientTopics.PREFERENCES).partitions(ClientTopics.PARTITIONS).compact().build();
     }
 
     @Bean

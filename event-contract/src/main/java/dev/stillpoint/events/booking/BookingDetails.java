@@ -18,9 +18,19 @@ import java.util.UUID;
  * @param manageUrl where the client can see, reschedule or cancel the booking
  * @param series the weekly series this session belongs to; {@code null} for a single session and in events
  * written before series existed (an additive change: v1 readers ignore it)
+ * @param preferencesUrl where the client chooses which optional emails they get; unlike the manage link it works
+ * after the session too. {@code null} in events written before it existed (additive, as {@code series})
  */
 public record BookingDetails(Client client, String sessionType, int bookedMinutes, int handsOnMinutes,
-        Instant startsAt, Instant endsAt, String status, boolean newsletterOptIn, URI manageUrl, Series series) {
+        Instant startsAt, Instant endsAt, String status, boolean newsletterOptIn, URI manageUrl, Series series,
+        URI preferencesUrl) {
+
+    /** A booking described without the link to the client's email preferences. */
+    public BookingDetails(Client client, String sessionType, int bookedMinutes, int handsOnMinutes, Instant startsAt,
+            Instant endsAt, String status, boolean newsletterOptIn, URI manageUrl, Series series) {
+        this(client, sessionType, bookedMinutes, handsOnMinutes, startsAt, endsAt, status, newsletterOptIn, manageUrl,
+                series, null);
+    }
 
     /** A single session, not part of a series. */
     public BookingDetails(Client client, String sessionType, int bookedMinutes, int handsOnMinutes, Instant startsAt,

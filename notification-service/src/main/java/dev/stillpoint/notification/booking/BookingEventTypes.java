@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.events.booking.BookingEventType;
+import dev.stillpoint.events.client.ClientPreferencesChanged;
+import dev.stillpoint.events.client.ClientTopics;
 import dev.stillpoint.events.privacy.ClientErasureRequested;
 import dev.stillpoint.events.privacy.PrivacyTopics;
 import org.apache.kafka.common.header.Header;
@@ -12,7 +14,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.type.TypeFactory;
 
 /**
- * Tells the JSON deserializer which record a booking event (or an erasure request) is, from its CloudEvents
+ * Tells the JSON deserializer which record a booking event (or an erasure request, or a client's preferences) is, from its CloudEvents
  * {@code ce_type} header
  * ({@code spring.json.value.type.method}). A record without a known type fails to deserialize and is dead-lettered
  * with the reason.
@@ -30,6 +32,9 @@ public final class BookingEventTypes {
         String ceType = new String(header.value(), StandardCharsets.UTF_8);
         if (PrivacyTopics.REQUESTED_TYPE.equals(ceType)) {
             return TypeFactory.createDefaultInstance().constructType(ClientErasureRequested.class);
+        }
+        if (ClientTopics.PREFERENCES_CHANGED_TYPE.equals(ceType)) {
+            return TypeFactory.createDefaultInstance().constructType(ClientPreferencesChanged.class);
         }
         BookingEventType type = BookingEventType.fromCeType(ceType)
             .orElseThrow(() -> new IllegalArgumentException("Unknown booking event type '" + ceType + "'"));

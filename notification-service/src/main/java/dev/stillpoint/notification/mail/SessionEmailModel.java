@@ -32,6 +32,7 @@ public final class SessionEmailModel {
                     + booking.series().occurrences());
         }
         model.put("manageUrl", booking.manageUrl());
+        model.put("preferencesUrl", booking.preferencesUrl());
         model.put("practice", practice);
         return model;
     }

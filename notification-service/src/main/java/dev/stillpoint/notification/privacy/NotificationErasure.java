@@ -8,6 +8,7 @@ import java.util.UUID;
 import dev.stillpoint.events.privacy.ClientErasureCompleted;
 import dev.stillpoint.events.privacy.ClientErasureRequested;
 import dev.stillpoint.events.privacy.PrivacyTopics;
+import dev.stillpoint.notification.reminder.ClientPreferences;
 import dev.stillpoint.notification.reminder.ReminderScheduling;
 import dev.stillpoint.outbox.Outbox;
 import dev.stillpoint.outbox.OutboxMessage;
@@ -40,13 +41,17 @@ class NotificationErasure {
 
     private final ReminderScheduling reminders;
 
+    private final ClientPreferences preferences;
+
     private final Outbox outbox;
 
     private final Clock clock;
 
-    NotificationErasure(JdbcClient jdbc, ReminderScheduling reminders, Outbox outbox, Clock clock) {
+    NotificationErasure(JdbcClient jdbc, ReminderScheduling reminders, ClientPreferences preferences, Outbox outbox,
+            Clock clock) {
         this.jdbc = jdbc;
         this.reminders = reminders;
+        this.preferences = preferences;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -60,6 +65,7 @@ class NotificationErasure {
         int records = bookings.isEmpty() ? 0 : this.jdbc.sql("delete from notification where " + MATCHES
                 + " or booking_id in (:bookings)").param("hash", request.emailHash()).param("bookings", bookings)
             .update();
+        records += this.preferences.erase(request.emailHash());
         Instant now = this.clock.instant();
         ClientErasureCompleted report = new ClientErasureCompleted(UUID.randomUUID(), request.erasureId(), SERVICE,
                 records, now);

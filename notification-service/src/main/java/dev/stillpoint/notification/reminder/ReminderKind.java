@@ -2,7 +2,10 @@ package dev.stillpoint.notification.reminder;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.stillpoint.events.booking.BookingDetails;
 
@@ -15,6 +18,10 @@ enum ReminderKind {
     INTEGRATION_CHECK_IN("integration-check-in");
 
     static final List<String> NAMES = Arrays.stream(values()).map(Enum::name).toList();
+
+    /** The steps a client may turn off; the reminder to come well hydrated always goes. */
+    static final Set<ReminderKind> OPTIONAL = Collections.unmodifiableSet(EnumSet.of(MORNING_OF, AFTERCARE,
+            INTEGRATION_CHECK_IN));
 
     private final String template;
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
@@ -46,16 +47,19 @@ public class ReminderScheduling {
 
     private final ReminderPlanner planner;
 
+    private final TurnedOffSteps turnedOff;
+
     private final JsonMapper json;
 
     private final Clock clock;
 
     ReminderScheduling(DeliveryQueue queue, NotificationInserts inserts, SchedulerClient scheduler,
-            ReminderProperties properties, JsonMapper json, Clock clock) {
+            ReminderProperties properties, TurnedOffSteps turnedOff, JsonMapper json, Clock clock) {
         this.queue = queue;
         this.inserts = inserts;
         this.scheduler = scheduler;
         this.planner = new ReminderPlanner(properties);
+        this.turnedOff = turnedOff;
         this.json = json;
         this.clock = clock;
     }
@@ -68,7 +72,8 @@ public class ReminderScheduling {
 
     /**
      * The chain of a confirmed session, as the event (whose JSON is {@code eventJson}) describes it: each step
-     * {@code SCHEDULED} for its time, {@code PENDING} if its time has come, or {@code SKIPPED} with the reason. Add
+     * {@code SCHEDULED} for its time, {@code PENDING} if its time has come, or {@code SKIPPED} with the reason (the
+     * timing rules, or the client turned it off). Add
      * them to the queue, then hand those added to {@link #schedule}.
      */
     public List<QueuedNotification> steps(BookingEvent event, String eventJson, String traceParent) {
@@ -76,14 +81,17 @@ public class ReminderScheduling {
         Instant now = this.clock.instant();
         String eventType = BookingEventType.of(event).ceType();
         List<QueuedNotification> steps = new ArrayList<>(ReminderKind.NAMES.size());
+        Set<ReminderKind> off = this.turnedOff.of(booking.client().email());
         for (PlannedStep step : this.planner.plan(booking.startsAt(), booking.endsAt(),
                 ZoneId.of(booking.client().timeZone()), now)) {
             NewNotification notification = new NewNotification(event.bookingId(), event.bookingVersion(),
                     step.kind().name(), booking.client().email(), booking.client().timeZone(), eventType, eventJson,
                     step.dueAt(), step.kind().expiresAt(booking));
-            NotificationStatus status = step.isSkipped() ? NotificationStatus.SKIPPED
+            boolean chosenOff = !step.isSkipped() && off.contains(step.kind());
+            NotificationStatus status = (step.isSkipped() || chosenOff) ? NotificationStatus.SKIPPED
                     : step.dueAt().isAfter(now) ? NotificationStatus.SCHEDULED : NotificationStatus.PENDING;
-            steps.add(new QueuedNotification(notification, status, step.skipReason(), traceParent));
+            steps.add(new QueuedNotification(notification, status, chosenOff ? TurnedOffSteps.REASON : step.skipReason(),
+                    traceParent));
         }
         return steps;
     }
@@ -133,6 +141,17 @@ public class ReminderScheduling {
         for (UUID id : this.queue.cancelUnsent(bookingId, ReminderKind.NAMES, reason)) {
             cancelExecution(id);
         }
+    }
+
+    /** Gives a step that waits for its time again (the client turned it back on) its execution at that time. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void scheduleAgain(UUID id, Instant dueAt) {
+        this.scheduler.scheduleIfNotExists(ReminderTask.DESCRIPTOR.instance(id.toString()).scheduledTo(dueAt));
+    }
+
+    /** Removes the execution of a step that will not be sent (the client turned it off). */
+    void unschedule(UUID id) {
+        cancelExecution(id);
     }
 
     private void cancelExecution(UUID id) {

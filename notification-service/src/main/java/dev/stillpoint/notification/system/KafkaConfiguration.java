@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.booking.BookingTopics;
+import dev.stillpoint.events.client.ClientTopics;
 import dev.stillpoint.notification.booking.BookingEventsListener;
 import dev.stillpoint.notification.booking.InvalidEventException;
 import dev.stillpoint.support.DeadLetters;
@@ -41,6 +42,11 @@ class KafkaConfiguration {
     @Bean
     NewTopic bookingEventsDeadLetterTopic() {
         return DeadLetters.topicFor(BookingTopics.BOOKING_EVENTS, BookingTopics.BOOKING_EVENTS_PARTITIONS);
+    }
+
+    @Bean
+    NewTopic clientPreferencesDeadLetterTopic() {
+        return DeadLetters.topicFor(ClientTopics.PREFERENCES, ClientTopics.PARTITIONS);
     }
 
     /**
