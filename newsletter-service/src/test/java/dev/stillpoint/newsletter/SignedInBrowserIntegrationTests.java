@@ -22,7 +22,7 @@ class SignedInBrowserIntegrationTests extends NewsletterTestBase {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private static final Pattern SESSION = Pattern.compile("JSESSIONID=([^;]+)");
+    private static final Pattern SESSION = Pattern.compile("SESSION=([^;]+)");
 
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -32,13 +32,13 @@ class SignedInBrowserIntegrationTests extends NewsletterTestBase {
         String session = signIn();
 
         HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/api/newsletter/issues/" + issue + "/cancel"))
-            .header("Cookie", "JSESSIONID=" + session).POST(HttpRequest.BodyPublishers.noBody()));
+            .header("Cookie", "SESSION=" + session).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(issue(issue).get("status").asString()).isEqualTo("DRAFT");
 
         // the staff page's own script reads the API with the cookie; reading changes nothing and needs no token
         assertThat(send(HttpRequest.newBuilder(uri("/api/newsletter/issues/" + issue))
-            .header("Cookie", "JSESSIONID=" + session).GET()).statusCode()).isEqualTo(200);
+            .header("Cookie", "SESSION=" + session).GET()).statusCode()).isEqualTo(200);
         // a script, with its own credentials
         this.http.post().uri("/api/newsletter/issues/{id}/cancel", issue).headers(this::staff).exchange()
             .expectStatus().isOk();
@@ -49,7 +49,7 @@ class SignedInBrowserIntegrationTests extends NewsletterTestBase {
     void theSessionCookieIsHttpOnlyAndSameSiteLaxAndSecureBehindTls() throws Exception {
         String plain = send(HttpRequest.newBuilder(uri("/staff/login")).GET()).headers().firstValue("Set-Cookie")
             .orElseThrow();
-        assertThat(plain).startsWith("JSESSIONID=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
+        assertThat(plain).startsWith("SESSION=").contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure");
         // behind a TLS-terminating proxy on an internal address (here: loopback), which says so
         String proxied = send(HttpRequest.newBuilder(uri("/staff/login")).header("X-Forwarded-Proto", "https").GET())
             .headers().firstValue("Set-Cookie").orElseThrow();
@@ -63,7 +63,7 @@ class SignedInBrowserIntegrationTests extends NewsletterTestBase {
         String body = "username=staff&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
                 + URLEncoder.encode(match(CSRF, form.body()), StandardCharsets.UTF_8);
         HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/staff/login"))
-            .header("Cookie", "JSESSIONID=" + cookie).header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Cookie", "SESSION=" + cookie).header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(

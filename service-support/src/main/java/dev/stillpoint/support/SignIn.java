@@ -26,8 +26,10 @@ public final class SignIn {
      */
     public static RequestMatcher scriptRequests(String path) {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher(path);
+        // the requested session id, not isRequestedSessionIdFromCookie(): Spring Session reads its own cookie, which
+        // the servlet container's method knows nothing of
         return (request) -> api.matches(request) && (request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || !request.isRequestedSessionIdFromCookie());
+                || request.getRequestedSessionId() == null);
     }
 
     public static HttpSecurity formForPeopleBasicForScripts(HttpSecurity http, String area, String home,

@@ -86,6 +86,12 @@ class BookingPagesBrowserTests {
 
     private static ServiceProcess notification;
 
+    private static ServiceProcess newsletter;
+
+    private static String newsletterUrl;
+
+    private static String opsUrl;
+
     private static String baseUrl;
 
     @BeforeAll
@@ -95,27 +101,37 @@ class BookingPagesBrowserTests {
         smtp.start();
         ledger = new NotificationLedger(DATABASE, smtp);
         int bookingPort = KraftBroker.freePort();
+        int notificationPort = KraftBroker.freePort();
+        int newsletterPort = KraftBroker.freePort();
         baseUrl = "http://localhost:" + bookingPort;
-        Map<String, String> environment = Map.of(
-                "SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl(DATABASE),
-                "SPRING_DATASOURCE_USERNAME", TestPostgres.username(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD,
-                "STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "browser-test-secret",
-                "STILLPOINT_BOOKING_PUBLIC_BASE_URL", baseUrl,
+        newsletterUrl = "http://localhost:" + newsletterPort;
+        opsUrl = "http://localhost:" + notificationPort + "/ops";
+        Map<String, String> environment = Map.ofEntries(
+                Map.entry("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl(DATABASE)),
+                Map.entry("SPRING_DATASOURCE_USERNAME", TestPostgres.username()),
+                Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                Map.entry("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort())),
+                Map.entry("STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD),
+                Map.entry("STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "browser-test-secret"),
+                Map.entry("STILLPOINT_BOOKING_PUBLIC_BASE_URL", baseUrl),
                 // the tests' own requests, from loopback, are not rate-limited (README, "Test it")
-                "STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1");
+                Map.entry("STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1"),
+                // the staff home links to the other services' pages; the practitioner has the ops role too
+                Map.entry("STILLPOINT_STAFF_HOME_NEWSLETTER", newsletterUrl + "/staff/newsletter"),
+                Map.entry("STILLPOINT_STAFF_HOME_OPS", opsUrl),
+                Map.entry("STILLPOINT_OPS_USERNAME", "staff"));
         booking = ServiceProcess.start("booking-service", bookingPort, environment);
-        notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
+        notification = ServiceProcess.start("notification-service", notificationPort, environment);
+        newsletter = ServiceProcess.start("newsletter-service", newsletterPort, environment);
         booking.awaitReady();
         notification.awaitReady();
+        newsletter.awaitReady();
     }
 
     @AfterAll
     static void stopServices() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[] { booking, notification }) {
+        for (ServiceProcess service : new ServiceProcess[] { booking, notification, newsletter }) {
             if (service != null) {
                 service.close();
             }
@@ -406,6 +422,41 @@ class BookingPagesBrowserTests {
         assertThat(ledger.count("select count(*) from notification.notification where recipient = ? "
                 + "and kind = 'AFTERCARE' and status = 'SCHEDULED'", address)).isEqualTo(2);
         awaitEmails(address, 2);
+    }
+
+    /**
+     * One sign-in, at any of the services, reaches every staff page of all three (their sessions are shared through
+     * PostgreSQL, under one cookie), from the one staff home; signing out of one signs out of all.
+     */
+    @Test
+    void oneSignInReachesEveryStaffPageOfEveryService() throws Exception {
+        WebDriver driver = browser.driver();
+        driver.get(baseUrl + "/staff/login");
+        driver.manage().deleteAllCookies();
+        driver.get(newsletterUrl + "/staff/newsletter");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
+        driver.get(baseUrl + "/staff");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
+        driver.findElement(By.id("username")).sendKeys("staff");
+        driver.findElement(By.id("password")).sendKeys(STAFF_PASSWORD);
+        navigate(driver, driver.findElement(By.id("sign-in")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Stillpoint staff");
+        checkAccessibility("staff-home");
+
+        Map<String, String> pages = Map.of("schedule-page", "Schedule", "review-page", "Held for review",
+                "newsletter-page", "Newsletter issues", "subscribers-page", "Subscribers", "ops-page",
+                "Topics and consumer lag");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            driver.get(baseUrl + "/staff");
+            navigate(driver, driver.findElement(By.id(page.getKey())));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).as(page.getKey()).isEqualTo(page.getValue());
+        }
+
+        // signed out from the newsletter's pages: the schedule asks for the sign-in again
+        driver.get(newsletterUrl + "/staff/newsletter");
+        navigate(driver, driver.findElement(By.xpath("//button[normalize-space()='Sign out']")));
+        driver.get(baseUrl + "/staff/schedule");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Staff sign-in");
     }
 
     /** Books one session through the page, in a week from now; returns the confirmation or held notice. */

@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The practitioner's pages ({@code /staff/**}, STAFF role): today's and the week's schedule, and the bookings held
+ * The practitioner's pages ({@code /staff/**}, STAFF role): a home page linking every staff page of every service,
+ * today's and the week's schedule, and the bookings held
  * for review of their screening answers, to approve or decline. Either way the client gets an email that repeats no
  * health details.
  */
@@ -41,9 +42,12 @@ class DiaryPages {
 
     private final BookingReview review;
 
-    DiaryPages(Diary diary, BookingReview review) {
+    private final StaffHomeProperties home;
+
+    DiaryPages(Diary diary, BookingReview review, StaffHomeProperties home) {
         this.diary = diary;
         this.review = review;
+        this.home = home;
     }
 
     @GetMapping("/staff/login")
@@ -51,9 +55,15 @@ class DiaryPages {
         return "staff/login";
     }
 
+    /** Where a sign-in leads: every staff page of every service, and what waits today. */
     @GetMapping({ "/staff", "/staff/" })
-    String home() {
-        return "redirect:/staff/schedule";
+    String home(Model model) {
+        LocalDate today = this.diary.today();
+        model.addAttribute("today", entries(today, today.plusDays(1)));
+        model.addAttribute("newsletterPages", this.home.newsletter());
+        model.addAttribute("subscriberPages", this.home.newsletter().resolve("/staff/subscribers"));
+        model.addAttribute("opsConsole", this.home.ops());
+        return describe(model, "staff/home");
     }
 
     @GetMapping("/staff/schedule")

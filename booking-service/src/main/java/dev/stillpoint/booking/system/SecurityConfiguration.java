@@ -25,7 +25,7 @@ class SecurityConfiguration {
                 .requestMatchers("/api/staff/**", "/staff/**").hasRole("STAFF")
                 .anyRequest().permitAll())
             .csrf((csrf) -> csrf.ignoringRequestMatchers(SignIn.scriptRequests("/api/**")));
-        return SignIn.formForPeopleBasicForScripts(http, "/staff", "/staff/schedule", "/api/**").build();
+        return SignIn.formForPeopleBasicForScripts(http, "/staff", "/staff", "/api/**").build();
     }
 
 }
