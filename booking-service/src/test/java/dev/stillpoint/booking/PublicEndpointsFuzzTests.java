@@ -115,6 +115,31 @@ class PublicEndpointsFuzzTests {
                         + encode(value) + "&week=" + encode(value) + "&rest=" + encode(value));
     }
 
+    @Property(tries = TRIES)
+    void waitlistAndPreferencesPages(@ForAll("ids") String id, @ForAll("hostile") String token,
+            @ForAll("hostile") String value, @ForAll("hostile") String other, @ForAll("linkPages") String call) {
+        String method = call.substring(0, call.indexOf(' '));
+        String path = call.substring(call.indexOf(' ') + 1).replace("{id}", encode(id));
+        if (method.equals("GET")) {
+            target.send(call, method, path + "?token=" + encode(token) + "&tz=" + encode(value) + "&type="
+                    + encode(other), Map.of(), null, null);
+            return;
+        }
+        target.send(call, method, path, formSession, "application/x-www-form-urlencoded", "token=" + encode(token)
+                + "&sessionType=" + encode(other) + "&timeZone=" + encode(value) + "&firstDay=" + encode(value)
+                + "&lastDay=" + encode(other) + "&days=" + encode(value) + "&earliest=" + encode(other) + "&latest="
+                + encode(value) + "&name=" + encode(other) + "&email=" + encode(value) + "&aneurysm=" + encode(other)
+                + "&cerebralHemorrhage=false&bleedingDisorder=false&intracranialPressure=false&morningOf="
+                + encode(value) + "&checkIn=" + encode(other));
+    }
+
+    @Provide
+    Arbitrary<String> linkPages() {
+        return Arbitraries.of("GET /waitlist", "POST /waitlist", "GET /waitlist/offers/{id}",
+                "POST /waitlist/offers/{id}", "GET /waitlist/{id}/leave", "POST /waitlist/{id}/leave",
+                "GET /preferences/{id}", "POST /preferences/{id}");
+    }
+
     @Provide
     Arbitrary<String> hostile() {
         return HostileInput.strings();

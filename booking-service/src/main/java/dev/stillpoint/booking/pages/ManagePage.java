@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -130,14 +129,6 @@ class ManagePage {
             response.setStatus(HttpStatus.CONFLICT.value());
             return render(booking, token, booking.client().timeZone(), null, model);
         }
-    }
-
-    @ExceptionHandler
-    String refused(ManageAccess.LinkRefusedException ex, Model model, HttpServletResponse response) {
-        response.setStatus(ex.expired() ? HttpStatus.GONE.value() : HttpStatus.FORBIDDEN.value());
-        model.addAttribute("expired", ex.expired());
-        this.pages.describe(model, this.pages.practiceTimeZone());
-        return "link-refused";
     }
 
     /** The client asks that everything kept about them be erased, in every service. */

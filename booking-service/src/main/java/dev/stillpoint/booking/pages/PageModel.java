@@ -14,12 +14,12 @@ import org.springframework.ui.Model;
 @Component
 class PageModel {
 
-    /** What the booking and manage pages say when the chosen time was booked by someone else meanwhile. */
     /** The limits (stillpoint.rate-limit.limits) the booking and manage pages count their writes against. */
     static final String BOOKING_LIMIT = "booking";
 
     static final String CHANGES_LIMIT = "changes";
 
+    /** What the booking and manage pages say when the chosen time was booked by someone else meanwhile. */
     static final String TAKEN_MEANWHILE = "Sorry, someone else booked that time a moment ago. Please choose another.";
 
     private final PracticeProperties practice;

@@ -6,12 +6,9 @@ import dev.stillpoint.booking.booking.ManageLinks;
 import dev.stillpoint.booking.preferences.ClientPreferences;
 import dev.stillpoint.booking.preferences.EmailPreferences;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -62,14 +59,6 @@ class PreferencesPage {
         this.preferences.change(client, new EmailPreferences(morningOf, aftercare, checkIn));
         redirect.addFlashAttribute("notice", "saved");
         return "redirect:" + this.links.preferencesPath(client);
-    }
-
-    @ExceptionHandler
-    String refused(ManageAccess.LinkRefusedException ex, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        model.addAttribute("expired", false);
-        this.pages.describe(model, this.pages.practiceTimeZone());
-        return "link-refused";
     }
 
     private void open(String client, String token) {

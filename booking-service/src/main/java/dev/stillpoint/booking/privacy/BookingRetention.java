@@ -20,4 +20,15 @@ class BookingRetention {
                 where ends_at < ? and screen_aneurysm is not null""", "screening answers of past sessions");
     }
 
+    /**
+     * A waitlist entry (a name, an address, health answers) is kept while it may still be offered a time; once over
+     * (booked, left, or past its last day) it is deleted with its offers, a week on.
+     */
+    @Bean
+    RetentionRule waitlistRetention() {
+        return new RetentionRule("waitlist", Duration.ofDays(7), """
+                delete from waitlist_entry where (status <> 'WAITING' and updated_at < ?)
+                    or last_day < current_date - 7""", "waitlist entries that are over");
+    }
+
 }

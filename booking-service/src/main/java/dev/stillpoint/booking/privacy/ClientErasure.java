@@ -62,6 +62,8 @@ public class ClientErasure {
                 where lower(client_email) = lower(?)""")
             .params(hash, Timestamp.from(now), email.strip()).update();
         records += this.jdbc.sql("delete from client_preferences where email_hash = ?").param(hash).update();
+        records += this.jdbc.sql("delete from waitlist_entry where lower(client_email) = lower(?)").param(email.strip())
+            .update();
         UUID erasureId = UUID.randomUUID();
         this.jdbc.sql("insert into client_erasure (id, email_hash, requested_by, requested_at) values (?, ?, ?, ?)")
             .params(erasureId, hash, requestedBy, Timestamp.from(now)).update();

@@ -3,13 +3,14 @@ package dev.stillpoint.booking.system;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.client.ClientTopics;
 import dev.stillpoint.events.privacy.PrivacyTopics;
+import dev.stillpoint.events.waitlist.WaitlistTopics;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** booking-service owns the booking, client preferences and erasure topics: it declares them, with the partitions consumers scale to. */
+/** booking-service owns the booking, client preferences, waitlist and erasure topics: it declares them, with the partitions consumers scale to. */
 @Configuration(proxyBeanMethods = false)
 class KafkaTopicsConfiguration {
 
@@ -28,6 +29,12 @@ class KafkaTopicsConfiguration {
     @Bean
     NewTopic clientPreferencesTopic() {
         return TopicBuilder.name(ClientTopics.PREFERENCES).partitions(ClientTopics.PARTITIONS).compact().build();
+    }
+
+    /** The waitlist's offers of freed times, and word that one went. */
+    @Bean
+    NewTopic waitlistEventsTopic() {
+        return TopicBuilder.name(WaitlistTopics.WAITLIST_EVENTS).partitions(WaitlistTopics.PARTITIONS).build();
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.stillpoint.booking.IntegrationTestBase;
 import dev.stillpoint.booking.booking.BookingApiIntegrationTests;
+import dev.stillpoint.booking.booking.BookingManagement;
 import dev.stillpoint.booking.booking.ManageLinks;
 import dev.stillpoint.booking.booking.TestSlots;
 import dev.stillpoint.booking.privacy.ClientErasure;
@@ -58,6 +59,9 @@ class PreferencesPageIntegrationTests extends IntegrationTestBase {
     @Autowired
     ClientErasure erasure;
 
+    @Autowired
+    BookingManagement bookings;
+
     @Test
     void theLinkInTheBookingsEventsOpensThePageWhereAChangeIsSavedAndPublishedOnce() {
         String email = "chooser-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
@@ -102,8 +106,8 @@ class PreferencesPageIntegrationTests extends IntegrationTestBase {
         assertThat(this.jdbc.sql("select count(*) from outbox_event where record_key = ?").param(hash)
             .query(Integer.class).single()).isEqualTo(1);
 
-        this.jdbc.sql("update booking set starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' "
-                + "where id = ?").param(bookingId).update();
+        // erased, once nothing is ahead: the choice goes too
+        this.bookings.cancel(bookingId);
         this.erasure.request(email, "CLIENT");
         assertThat(this.jdbc.sql("select count(*) from client_preferences where email_hash = ?").param(hash)
             .query(Integer.class).single()).isZero();

@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.client.ClientTopics;
+import dev.stillpoint.events.waitlist.WaitlistTopics;
 import dev.stillpoint.notification.booking.BookingEventsListener;
 import dev.stillpoint.notification.booking.InvalidEventException;
 import dev.stillpoint.support.DeadLetters;
@@ -47,6 +48,11 @@ class KafkaConfiguration {
     @Bean
     NewTopic clientPreferencesDeadLetterTopic() {
         return DeadLetters.topicFor(ClientTopics.PREFERENCES, ClientTopics.PARTITIONS);
+    }
+
+    @Bean
+    NewTopic waitlistEventsDeadLetterTopic() {
+        return DeadLetters.topicFor(WaitlistTopics.WAITLIST_EVENTS, WaitlistTopics.PARTITIONS);
     }
 
     /**
