@@ -124,7 +124,7 @@ cat <<INFO
 
 Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )) s$prepared; logs in $logs/):
   Book a session        http://localhost:8081/book  (the emails' manage links open in the same browser)
-  Practitioner          http://localhost:8081/staff (today's and the week's schedule; held bookings to approve or decline)
+  Staff home            http://localhost:8081/staff (one sign-in for every staff page: schedule, review, newsletter, ops)
   booking-service API   http://localhost:8081/api/session-types
   notification-service  http://localhost:8082/actuator/health
   newsletter-service    http://localhost:8083/actuator/health
@@ -136,6 +136,7 @@ Stillpoint is running (ready in $((ready_ms / 1000)).$(( ready_ms % 1000 / 100 )
   PostgreSQL            ${SPRING_DATASOURCE_URL:-jdbc:postgresql://localhost:5432/stillpoint}
   Staff login           $STILLPOINT_STAFF_USERNAME / $STILLPOINT_STAFF_PASSWORD
   Ops login             $STILLPOINT_OPS_USERNAME / $STILLPOINT_OPS_PASSWORD
+  Waitlist, preferences http://localhost:8081/waitlist; each manage page links to the client's email preferences
 
 Or book through the API, then watch the confirmation arrive in the inbox:
   curl -s localhost:8081/api/bookings -H 'Content-Type: application/json' -d '{

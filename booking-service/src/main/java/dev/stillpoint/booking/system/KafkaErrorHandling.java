@@ -1,7 +1,8 @@
-package dev.stillpoint.booking.privacy;
+package dev.stillpoint.booking.system;
 
 import dev.stillpoint.events.privacy.PrivacyTopics;
 import dev.stillpoint.support.DeadLetters;
+import dev.stillpoint.support.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import tools.jackson.core.JacksonException;
@@ -14,13 +15,13 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * A report booking-service cannot read, or cannot record after a few tries, goes to {@code client.erasure-reports-dlt}
- * with the reason in its headers, and the listener carries on with the next.
+ * What booking-service's listeners (the erasure reports, the waitlist's reading of the booking events) do with a record
+ * they cannot handle: one that cannot be read, or still fails after a few tries, goes to {@code <topic>-dlt} with the
+ * reason in its headers, and the listener carries on with the next. A record that failed because the database was
+ * away is no fault of its own: it is retried every five seconds until the database is back, never dead-lettered.
  */
 @Configuration(proxyBeanMethods = false)
-class ErasureReportsErrorHandling {
-
-    static final String DEAD_LETTER_TOPIC = PrivacyTopics.ERASURE_REPORTS + DeadLetters.SUFFIX;
+class KafkaErrorHandling {
 
     @Bean
     NewTopic erasureReportsDeadLetterTopic() {
@@ -35,6 +36,7 @@ class ErasureReportsErrorHandling {
         DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, registry), fewTimes);
         // a body that is not a report will not become one by trying again
         handler.addNotRetryableExceptions(JacksonException.class);
+        handler.setBackOffFunction((record, ex) -> Outages.backOffFor(ex));
         return handler;
     }
 
