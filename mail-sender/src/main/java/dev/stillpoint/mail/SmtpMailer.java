@@ -144,6 +144,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
         properties.setProperty("mail.smtp.connectiontimeout", "10000");
         properties.setProperty("mail.smtp.timeout", "10000");
         properties.setProperty("mail.smtp.writetimeout", "10000");
+        properties.put("mail.smtp.socketFactory", new NoDelaySockets());
         if (StringUtils.hasText(mail.getUsername())) {
             properties.setProperty("mail." + mail.getProtocol() + ".auth", "true");
         }
