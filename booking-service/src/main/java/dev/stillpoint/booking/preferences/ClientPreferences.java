@@ -74,10 +74,4 @@ public class ClientPreferences {
         return true;
     }
 
-    /** Forgets the client's choice (erasure). */
-    @Transactional
-    public int erase(String emailHash) {
-        return this.jdbc.sql("delete from client_preferences where email_hash = ?").param(emailHash).update();
-    }
-
 }

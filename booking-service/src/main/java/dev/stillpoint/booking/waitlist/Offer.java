@@ -12,10 +12,6 @@ public record Offer(UUID id, UUID entryId, Instant startsAt, Instant endsAt, Str
 
     static final String OPEN = "OPEN";
 
-    static final String BOOKED = "BOOKED";
-
-    static final String GONE = "GONE";
-
     public boolean open() {
         return OPEN.equals(this.status);
     }
