@@ -30,6 +30,8 @@ fi
 # the newsletter's link secret came later: add it to a data directory made before it
 grep -q '^STILLPOINT_NEWSLETTER_TOKEN_SECRET=' "$secrets" || \
   printf 'STILLPOINT_NEWSLETTER_TOKEN_SECRET=%s\n' "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$secrets"
+grep -q '^STILLPOINT_BOUNCES_WEBHOOK_SECRET=' "$secrets" || \
+  printf 'STILLPOINT_BOUNCES_WEBHOOK_SECRET=%s\n' "$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$secrets"
 grep -q '^STILLPOINT_OPS_PASSWORD=' "$secrets" || \
   printf 'STILLPOINT_OPS_PASSWORD=%s\n' "$(head -c 9 /dev/urandom | od -An -tx1 | tr -d ' \n')" >> "$secrets"
 set -a; . "$secrets"; set +a

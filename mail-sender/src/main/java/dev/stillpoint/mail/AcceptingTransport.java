@@ -9,6 +9,7 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
+import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 
 /**
@@ -30,15 +31,41 @@ final class AcceptingTransport extends SMTPTransport {
         this.inDoubt = inDoubt;
     }
 
-    /** Sends, telling {@code acceptance} as soon as the server has accepted the email. */
-    synchronized void sendMessage(Message message, Address[] recipients, Acceptance acceptance)
+    /** The envelope sender of the one email being sent, or {@code null} for Angus's choice (the From address). */
+    private String envelopeFrom;
+
+    /**
+     * Sends from {@code envelopeFrom} (or, when {@code null}, the From address), telling {@code acceptance} as soon as
+     * the server has accepted the email.
+     */
+    synchronized void sendMessage(Message message, Address[] recipients, String envelopeFrom, Acceptance acceptance)
             throws MessagingException {
         this.acceptance = acceptance;
+        this.envelopeFrom = envelopeFrom;
         try {
             sendMessage(message, recipients);
         }
         finally {
             this.acceptance = null;
+            this.envelopeFrom = null;
+        }
+    }
+
+    /**
+     * {@code MAIL FROM} with this email's own envelope sender. Angus takes one from the message only for its own
+     * {@code SMTPMessage}, which a DKIM-signed message is not, or from a session property that every connection shares;
+     * a bounce address per email needs neither.
+     */
+    @Override
+    protected void mailFrom() throws MessagingException {
+        if (this.envelopeFrom == null) {
+            super.mailFrom();
+            return;
+        }
+        String command = "MAIL FROM:<" + this.envelopeFrom + ">";
+        int reply = simpleCommand(command);
+        if (reply != 250) {
+            throw new SMTPSendFailedException(command, reply, getLastServerResponse(), null, null, null, null);
         }
     }
 

@@ -25,7 +25,7 @@ import org.simplejavamail.utils.mail.dkim.SigningAlgorithm;
 public final class DkimSigning {
 
     static final List<String> SIGNED_HEADERS = List.of("From", "To", "Subject", "Date", "Message-ID", "MIME-Version",
-            "Content-Type", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id");
+            "Content-Type", "Reply-To", "Auto-Submitted", "List-Unsubscribe", "List-Unsubscribe-Post", "List-Id");
 
     private final String domain;
 

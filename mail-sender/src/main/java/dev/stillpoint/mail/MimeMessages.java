@@ -33,8 +33,17 @@ final class MimeMessages {
         return InternetAddress.toString(new Address[] { from }, "From: ".length());
     }
 
-    /** @param from the From header, as {@link #fromHeader} writes it */
-    static MimeMessage build(Session session, String from, OutgoingEmail email) throws MailDeliveryException {
+    /** The Reply-To header as Jakarta Mail writes it for {@code setReplyTo}. */
+    static String replyToHeader(InternetAddress replyTo) {
+        return InternetAddress.toString(new Address[] { replyTo }, "Reply-To: ".length());
+    }
+
+    /**
+     * @param from the From header, as {@link #fromHeader} writes it
+     * @param replyTo the Reply-To header, as {@link #replyToHeader} writes it, or {@code null}
+     */
+    static MimeMessage build(Session session, String from, String replyTo, OutgoingEmail email)
+            throws MailDeliveryException {
         try {
             String alternative = WrittenMessage.boundary();
             Body body = new Body();
@@ -63,6 +72,10 @@ final class MimeMessages {
                 message.setRecipient(Message.RecipientType.TO, new InternetAddress(email.to(), email.toName(), "UTF-8"));
             }
             message.setSubject(email.subject(), "UTF-8");
+            if (replyTo != null) {
+                message.setHeader("Reply-To", replyTo);
+            }
+            message.setHeader("Auto-Submitted", SenderIdentity.AUTO_SUBMITTED);
             for (Map.Entry<String, String> header : email.headers().entrySet()) {
                 message.setHeader(header.getKey(), header.getValue());
             }

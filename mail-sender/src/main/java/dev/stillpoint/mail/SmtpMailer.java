@@ -29,6 +29,12 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     /** The From header, written once: Jakarta Mail would quote and fold the practice's name again for every email. */
     private final String from;
 
+    /** The Reply-To header, written once, or {@code null}. */
+    private final String replyTo;
+
+    /** The envelope sender's mailbox, or {@code null}. */
+    private final BounceAddress bounces;
+
     private final DateHeader date = new DateHeader();
 
     private final BlockingQueue<AcceptingTransport> idle;
@@ -70,10 +76,24 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
      * crash, however many connections it sends over
      */
     public SmtpMailer(MailProperties mail, InternetAddress from, int connections, DkimSigning dkim, int maxInDoubt) {
+        this(mail, SenderIdentity.of(from), connections, dkim, maxInDoubt);
+    }
+
+    /**
+     * @param mail the {@code spring.mail.*} settings
+     * @param sender who every email is from, where replies go and where bounces come back to
+     * @param connections how many connections to keep open: as many as threads that send at the same time
+     * @param dkim signs every email, or {@code null} to send them unsigned
+     * @param maxInDoubt how many emails sent with an {@link Acceptance} may be accepted by the server and not yet
+     * recorded by their sender, at once (see above)
+     */
+    public SmtpMailer(MailProperties mail, SenderIdentity sender, int connections, DkimSigning dkim, int maxInDoubt) {
         this.inDoubt = new Semaphore(Math.max(maxInDoubt, 1));
         this.mail = mail;
         this.session = Session.getInstance(sessionProperties(mail));
-        this.from = MimeMessages.fromHeader(from);
+        this.from = MimeMessages.fromHeader(sender.from());
+        this.replyTo = (sender.replyTo() != null) ? MimeMessages.replyToHeader(sender.replyTo()) : null;
+        this.bounces = sender.bounces();
         this.idle = new ArrayBlockingQueue<>(Math.max(connections, 1));
         this.dkim = dkim;
     }
@@ -85,12 +105,13 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
 
     @Override
     public void send(OutgoingEmail email, Acceptance accepted) throws MailDeliveryException {
-        MimeMessage message = MimeMessages.build(this.session, this.from, email);
+        MimeMessage message = MimeMessages.build(this.session, this.from, this.replyTo, email);
+        String envelopeFrom = (this.bounces != null) ? this.bounces.forMessage(email.messageId()) : null;
         AcceptingTransport reused = this.idle.poll();
         if (reused != null) {
             // no isConnected() check: it costs a NOOP round trip per email; a stale connection fails here instead
             try {
-                deliver(reused, message, accepted);
+                deliver(reused, message, envelopeFrom, accepted);
                 return;
             }
             catch (MessagingException ex) {
@@ -105,7 +126,7 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
         try {
             fresh = new AcceptingTransport(this.session, this.mail.getProtocol(), this.inDoubt);
             fresh.connect(this.mail.getHost(), portOrDefault(), this.mail.getUsername(), this.mail.getPassword());
-            deliver(fresh, message, accepted);
+            deliver(fresh, message, envelopeFrom, accepted);
         }
         catch (MessagingException ex) {
             closeQuietly(fresh);
@@ -114,13 +135,13 @@ public class SmtpMailer implements Mailer, DisposableBean, AutoCloseable {
     }
 
     /** Sends over a connected transport and keeps it open for the next email. */
-    private void deliver(AcceptingTransport transport, MimeMessage message, Acceptance accepted)
+    private void deliver(AcceptingTransport transport, MimeMessage message, String envelopeFrom, Acceptance accepted)
             throws MessagingException {
         message.setHeader("Date", this.date.now());
         message.saveChanges();
         MimeMessage outgoing = (this.dkim != null) ? this.dkim.sign(message) : message;
         try {
-            transport.sendMessage(outgoing, message.getRecipients(Message.RecipientType.TO), accepted);
+            transport.sendMessage(outgoing, message.getRecipients(Message.RecipientType.TO), envelopeFrom, accepted);
         }
         catch (RuntimeException ex) {
             keep(transport); // the email went out and the connection is sound: only the sender's recording failed

@@ -26,7 +26,7 @@ class MimeHeaderFuzzTests {
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private static final List<String> HEADERS = List.of("date", "from", "to", "message-id", "subject", "mime-version",
-            "content-type");
+            "content-type", "reply-to", "auto-submitted");
 
     @Property(tries = 1000)
     void aHostileNameOrSubjectNeverBecomesAHeader(@ForAll("hostile") String name, @ForAll("hostile") String subject)
@@ -34,7 +34,8 @@ class MimeHeaderFuzzTests {
         OutgoingEmail email = new OutgoingEmail("<fuzz@example.com>", "client@example.com", name, subject, "text",
                 "<p>html</p>", List.of());
         MimeMessage message = MimeMessages.build(SESSION,
-                MimeMessages.fromHeader(new InternetAddress("practice@example.com", "Practice")), email);
+                MimeMessages.fromHeader(new InternetAddress("practice@example.com", "Practice")),
+                MimeMessages.replyToHeader(new InternetAddress("hello@example.com", "Practice")), email);
         message.saveChanges();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         message.writeTo(bytes);

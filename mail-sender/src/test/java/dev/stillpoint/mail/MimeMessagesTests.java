@@ -33,7 +33,7 @@ class MimeMessagesTests {
     void theEncodingChosenIsTheOneWrittenAndTheTextReadsBackUnchanged() throws Exception {
         Session session = Session.getInstance(new Properties());
         MimeMessage message = MimeMessages.build(session,
-                MimeMessages.fromHeader(new InternetAddress("hello@stillpoint.example")),
+                MimeMessages.fromHeader(new InternetAddress("hello@stillpoint.example")), null,
                 new OutgoingEmail("<m1@stillpoint.example>", "chloe@example.com", "Chloë", "Aftercare",
                         "Be gentle with yourself, Chloë.", "<p>Plain ASCII.</p>", List.of(), Map.of()));
         message.saveChanges();
@@ -57,7 +57,7 @@ class MimeMessagesTests {
         Session session = Session.getInstance(new Properties());
         String ics = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
         MimeMessage message = MimeMessages.build(session,
-                MimeMessages.fromHeader(new InternetAddress("hello@stillpoint.example")),
+                MimeMessages.fromHeader(new InternetAddress("hello@stillpoint.example")), null,
                 new OutgoingEmail("<m2@stillpoint.example>", "ada@example.com", "Ada", "Confirmed", "text", "<p>html</p>",
                         List.of(new OutgoingEmail.Attachment("invite.ics", "text/calendar; charset=UTF-8; method=REQUEST",
                                 ics.getBytes(StandardCharsets.UTF_8))),

@@ -51,6 +51,31 @@ class SmtpMailerIntegrationTests {
     }
 
     /**
+     * Every email leaves from its own bounce address (VERP: the mailbox, a {@code +} and the token of its Message-ID),
+     * as the server's Return-Path shows, says it is automated and asks for replies to the practice, DKIM-signed or not.
+     */
+    @Test
+    void leavesFromItsOwnBounceAddressAsAnAutomatedEmailWithReplyToThePractice() throws Exception {
+        MailProperties properties = new MailProperties();
+        properties.setHost("127.0.0.1");
+        properties.setPort(smtp.getSmtp().getPort());
+        SenderIdentity sender = new SenderIdentity(new InternetAddress("news@example.org", "Stillpoint"),
+                new InternetAddress("hello@example.org", "Stillpoint"), BounceAddress.of("bounces@example.org"));
+        try (SmtpMailer mailer = new SmtpMailer(properties, sender, 1, null, 1)) {
+            mailer.send(new OutgoingEmail("<verp-1@example.org>", "ada@example.com", "Ada", "Hello", "plain",
+                    "<p>html</p>", List.of()));
+        }
+        MimeMessage received = smtp.getReceivedMessages()[0];
+        String token = BounceAddress.token("<verp-1@example.org>");
+        assertThat(token).hasSize(24).matches("[0-9a-f]+");
+        assertThat(received.getHeader("Return-Path", null)).isEqualTo("<bounces+" + token + "@example.org>");
+        assertThat(BounceAddress.tokenIn(received.getHeader("Return-Path", null))).contains(token);
+        assertThat(received.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(received.getHeader("Reply-To", null)).isEqualTo("Stillpoint <hello@example.org>");
+        assertThat(received.getFrom()[0].toString()).isEqualTo("Stillpoint <news@example.org>");
+    }
+
+    /**
      * With one email allowed in doubt, however many connections send side by side, the server accepts the next email
      * only once the last one is recorded, here by a thread of its own as a sender's database would: at every
      * recording, the server holds exactly as many emails as have been recorded, this one included.

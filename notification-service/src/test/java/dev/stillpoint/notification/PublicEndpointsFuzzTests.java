@@ -15,6 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,6 +30,8 @@ import static dev.stillpoint.embedded.fuzz.FuzzTarget.encode;
 class PublicEndpointsFuzzTests {
 
     private static final int TRIES = 500;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static ConfigurableApplicationContext service;
 
@@ -46,7 +49,8 @@ class PublicEndpointsFuzzTests {
                 "--spring.datasource.username=" + TestPostgres.username(),
                 "--spring.kafka.bootstrap-servers=" + System.getProperty("spring.embedded.kafka.brokers"),
                 "--stillpoint.ops.password=fuzz-ops", "--stillpoint.staff.password=fuzz-staff", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--logging.level.root=error", "--spring.kafka.listener.auto-startup=false");
+                "--spring.mail.port=" + smtp.getSmtp().getPort(), "--logging.level.root=error", "--spring.kafka.listener.auto-startup=false",
+                "--stillpoint.bounces.webhook.secret=fuzz-webhook", "--stillpoint.rate-limit.unlimited-addresses=127.0.0.1,::1");
         target = new FuzzTarget("notification-service",
                 Integer.parseInt(service.getEnvironment().getProperty("local.server.port")));
     }
@@ -74,10 +78,27 @@ class PublicEndpointsFuzzTests {
         target.send("GET /actuator/health", "GET", "/actuator/health", Map.of(), null, null);
     }
 
+    /** The bounce webhook, with its secret: hostile events, or a hostile body, answer 4xx (or 200), never 5xx. */
+    @Property(tries = 300)
+    void bounceWebhook(@ForAll("hostile") String id, @ForAll("kinds") String type, @ForAll("hostile") String email,
+            @ForAll("hostile") String text, @ForAll boolean raw) {
+        String body = raw ? text : "{\"events\": [{\"id\": " + JSON.writeValueAsString(id) + ", \"type\": "
+                + JSON.writeValueAsString(type) + ", \"bounceType\": \"hard\", \"email\": "
+                + JSON.writeValueAsString(email) + ", \"returnPath\": " + JSON.writeValueAsString(text)
+                + ", \"diagnostic\": " + JSON.writeValueAsString(text) + "}]}";
+        target.send("POST /webhooks/bounces", "POST", "/webhooks/bounces",
+                Map.of("Authorization", "Bearer fuzz-webhook"), "application/json", body);
+    }
+
+    @Provide
+    Arbitrary<String> kinds() {
+        return Arbitraries.oneOf(Arbitraries.of("bounce", "complaint", "delivery"), HostileInput.strings());
+    }
+
     @Provide
     Arbitrary<String> roots() {
         return Arbitraries.of("/ops/", "/ops/dead-letters/", "/ops/topics/", "/api/", "/api/staff/bookings/",
-                "/actuator/", "/", "/staff/");
+                "/actuator/", "/", "/staff/", "/webhooks/");
     }
 
     @Provide

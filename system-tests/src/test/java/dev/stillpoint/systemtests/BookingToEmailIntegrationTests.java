@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
@@ -54,6 +55,8 @@ class BookingToEmailIntegrationTests {
 
     private static GreenMail smtp;
 
+    private static GreenMailUser bounces;
+
     private static NotificationLedger ledger;
 
     private static final String DATABASE = "stillpoint";
@@ -74,8 +77,12 @@ class BookingToEmailIntegrationTests {
     @BeforeAll
     static void startEverything() {
         kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
-        smtp = new GreenMail(new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // SMTP for every email, and IMAP for the bounce mailbox that notification-service reads
+        smtp = new GreenMail(new ServerSetup[] {
+                new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
         smtp.start();
+        bounces = smtp.setUser("bounces@stillpoint.example", "bounces", "bounces-secret");
         ledger = new NotificationLedger(DATABASE, smtp);
         // a hydration reminder offset that makes REMINDED_SLOT's reminder due once the services can have started, so
         // that it is booked before it is due however slowly they start (a later booking would not get it), and no gap
@@ -95,6 +102,13 @@ class BookingToEmailIntegrationTests {
                 Map.entry("STILLPOINT_REMINDERS_GAP_AFTER_CONFIRMATION", "0s"),
                 Map.entry("STILLPOINT_REMINDERS_QUIET_HOURS_STARTS", "00:00"),
                 Map.entry("STILLPOINT_REMINDERS_QUIET_HOURS_ENDS", "00:00"),
+                Map.entry("STILLPOINT_BOUNCES_MAILBOX_HOST", "127.0.0.1"),
+                Map.entry("STILLPOINT_BOUNCES_MAILBOX_PORT", String.valueOf(smtp.getImap().getPort())),
+                Map.entry("STILLPOINT_BOUNCES_MAILBOX_PROTOCOL", "imap"),
+                Map.entry("STILLPOINT_BOUNCES_MAILBOX_USERNAME", "bounces"),
+                Map.entry("STILLPOINT_BOUNCES_MAILBOX_PASSWORD", "bounces-secret"),
+                Map.entry("STILLPOINT_BOUNCES_MAILBOX_POLL_INTERVAL", "1s"),
+                Map.entry("STILLPOINT_BOUNCES_WEBHOOK_SECRET", BounceJourney.WEBHOOK_SECRET),
                 // the tests' own requests, from loopback, are not rate-limited (README, "Test it")
                 Map.entry("STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1"));
         booking = ServiceProcess.start("booking-service", KraftBroker.freePort(), environment);
@@ -266,6 +280,11 @@ class BookingToEmailIntegrationTests {
         assertThat(ledger.count("select count(*) from notification.notification where recipient = ?", email)).isZero();
         assertThat(ledger.count("select count(*) from newsletter.subscriber where email = ?", email)).isZero();
         assertThat(ledger.count("select count(*) from booking.booking where client_email = ?", email)).isZero();
+    }
+
+    @Test
+    void aBouncedNewsletterRecipientIsSkippedByTheNextIssueAndAComplaintUnsubscribes() throws Exception {
+        new BounceJourney(newsletter, notification, smtp, bounces, ledger, STAFF_PASSWORD).run();
     }
 
     @Test

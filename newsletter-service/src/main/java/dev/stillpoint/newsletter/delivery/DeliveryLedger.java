@@ -77,11 +77,12 @@ public class DeliveryLedger {
         return this.jdbc.sql("""
                 select count(*), count(*) filter (where status = 'SENT'), count(*) filter (where status = 'FAILED'),
                     count(*) filter (where status = 'SKIPPED'), count(*) filter (where status = 'CANCELLED'),
-                    count(*) filter (where status = 'QUEUED'), count(*) filter (where sent_at > ?)
+                    count(*) filter (where status = 'QUEUED'), count(*) filter (where sent_at > ?),
+                    count(*) filter (where bounce in ('HARD', 'SOFT')), count(*) filter (where bounce = 'COMPLAINT')
                 from delivery where issue_id = ?""")
             .params(Timestamp.from(minuteAgo), issueId)
             .query((rs, row) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                    rs.getInt(6), rs.getInt(7) / 60.0))
+                    rs.getInt(6), rs.getInt(7) / 60.0, rs.getInt(8), rs.getInt(9)))
             .single();
     }
 
@@ -120,9 +121,11 @@ public class DeliveryLedger {
      * @param cancelled not reached because the issue was cancelled
      * @param remaining still to be sent
      * @param perSecond emails sent per second over the last minute
+     * @param bounced recipients whose email came back (hard or soft bounce)
+     * @param complained recipients who reported it as spam
      */
     public record Progress(int total, int sent, int failed, int skipped, int cancelled, int remaining,
-            double perSecond) {
+            double perSecond, int bounced, int complained) {
 
         /** How much of the issue is accounted for (sent, failed, skipped or cancelled), in whole percent. */
         public int percentDone() {

@@ -40,6 +40,7 @@ class StaffSubscriberPages {
     @GetMapping("/staff/subscribers")
     String page(Model model) {
         model.addAttribute("counts", this.subscribers.countByStatus());
+        model.addAttribute("bounced", this.subscribers.bounced(100));
         return "staff/subscribers";
     }
 

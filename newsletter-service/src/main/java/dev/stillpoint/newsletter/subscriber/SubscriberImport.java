@@ -70,7 +70,7 @@ public class SubscriberImport {
             nameColumn = header.indexOf("name");
         }
         Map<String, Subscriber.Status> listed = this.subscribers.statusesByEmail();
-        Set<String> suppressed = this.suppression.hashes();
+        Map<String, String> suppressed = this.suppression.reasons();
         Map<String, Integer> seen = new HashMap<>();
         int added = 0;
         for (CsvFormat.Row row : rows) {
@@ -80,8 +80,9 @@ public class SubscriberImport {
             String email = row.cell(emailColumn);
             String name = row.cell(nameColumn);
             String problem = problem(email, name, listed, seen);
-            if (problem == null && suppressed.contains(PrivacyTopics.emailHash(email))) {
-                problem = "Erased or unsubscribed at their request: only they can subscribe again.";
+            String suppressedFor = (problem == null) ? suppressed.get(PrivacyTopics.emailHash(email)) : null;
+            if (suppressedFor != null) {
+                problem = Suppression.explain(suppressedFor);
             }
             if (problem != null) {
                 notAdded.add(new Outcome(row.line(), email, problem));
@@ -114,6 +115,9 @@ public class SubscriberImport {
         Subscriber.Status status = listed.get(key);
         if (status == Subscriber.Status.UNSUBSCRIBED) {
             return "Unsubscribed: only they can subscribe again.";
+        }
+        if (status == Subscriber.Status.BOUNCED) {
+            return Suppression.explain("BOUNCED");
         }
         if (status != null) {
             return "Already on the list (" + status.name().toLowerCase(Locale.ROOT) + ").";

@@ -95,8 +95,9 @@ public class SubscriberManagement {
 
     private Optional<Subscriber> change(String token, Purpose purpose, Subscriber.Status status) {
         return this.tokens.verify(token, purpose).flatMap(this.subscribers::findById).flatMap((subscriber) -> {
-            if (status == Subscriber.Status.CONFIRMED && subscriber.status() == Subscriber.Status.UNSUBSCRIBED) {
-                // an old confirm link does not undo a later unsubscribe
+            if (status == Subscriber.Status.CONFIRMED && (subscriber.status() == Subscriber.Status.UNSUBSCRIBED
+                    || subscriber.status() == Subscriber.Status.BOUNCED)) {
+                // an old confirm link does not undo a later unsubscribe or bounce: subscribing again does
                 return Optional.empty();
             }
             if (subscriber.status() != status) {

@@ -65,6 +65,12 @@ class SubscriberRepository {
         return counts;
     }
 
+    /** The subscribers whose address bounced for good, most recent first, with what their server said. */
+    List<Map<String, Object>> bounced(int limit) {
+        return this.jdbc.sql("select email, name, bounced_at, bounce_reason from subscriber where status = 'BOUNCED' "
+                + "order by bounced_at desc limit ?").param(limit).query().listOfRows();
+    }
+
     /** Every column of every subscriber, oldest first, a row at a time. */
     void forEach(RowCallbackHandler row) {
         this.jdbc.sql("select email, name, status, source, created_at, confirmed_at, unsubscribed_at from subscriber "
@@ -110,7 +116,7 @@ class SubscriberRepository {
         String stamp = switch (status) {
             case CONFIRMED -> ", confirmed_at = :now";
             case UNSUBSCRIBED -> ", unsubscribed_at = :now";
-            case PENDING -> "";
+            case PENDING, BOUNCED -> "";
         };
         this.jdbc.sql("update subscriber set status = :status, updated_at = :now" + stamp + " where id = :id")
             .param("status", status.name()).param("now", Timestamp.from(now)).param("id", id)

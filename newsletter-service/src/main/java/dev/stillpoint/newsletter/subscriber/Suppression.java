@@ -2,16 +2,18 @@ package dev.stillpoint.newsletter.subscriber;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.stillpoint.events.privacy.PrivacyTopics;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The suppression list: hashes of addresses that only their owners may put back on the list (erased, unsubscribed).
+ * The suppression list: hashes of addresses that only their owners may put back on the list (erased, unsubscribed,
+ * bounced for good, marked the newsletter as spam).
  * Imports and bookings' newsletter ticks respect it; subscribing by hand and confirming lifts it.
  */
 @Repository
@@ -41,8 +43,21 @@ class Suppression {
             .param(PrivacyTopics.emailHash(email)).query(Boolean.class).single();
     }
 
-    Set<String> hashes() {
-        return new HashSet<>(this.jdbc.sql("select email_hash from suppressed_address").query(String.class).list());
+    /** Every suppressed address's hash, with why it is suppressed. */
+    Map<String, String> reasons() {
+        Map<String, String> reasons = new HashMap<>();
+        this.jdbc.sql("select email_hash, reason from suppressed_address")
+            .query((RowCallbackHandler) (rs) -> reasons.put(rs.getString(1), rs.getString(2)));
+        return reasons;
+    }
+
+    /** Why an address is on the list, as the import report says it. */
+    static String explain(String reason) {
+        return switch (reason) {
+            case "BOUNCED" -> "Its mail server refused the newsletter for good: only they can subscribe again, once it is fixed.";
+            case "COMPLAINED" -> "They marked the newsletter as spam: only they can subscribe again.";
+            default -> "Erased or unsubscribed at their request: only they can subscribe again.";
+        };
     }
 
     void lift(String email) {

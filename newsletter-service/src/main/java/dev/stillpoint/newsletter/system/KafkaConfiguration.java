@@ -1,5 +1,6 @@
 package dev.stillpoint.newsletter.system;
 
+import dev.stillpoint.events.mail.MailTopics;
 import dev.stillpoint.events.newsletter.NewsletterTopics;
 import dev.stillpoint.newsletter.delivery.RetryLaterException;
 import dev.stillpoint.support.DeadLetters;
@@ -44,6 +45,11 @@ class KafkaConfiguration {
     @Bean
     NewTopic newsletterDeliveriesDeadLetterTopic() {
         return DeadLetters.topicFor(NewsletterTopics.NEWSLETTER_DELIVERIES, NewsletterTopics.NEWSLETTER_DELIVERIES_PARTITIONS);
+    }
+
+    @Bean
+    NewTopic mailBouncesDeadLetterTopic() {
+        return DeadLetters.topicFor(MailTopics.BOUNCES, MailTopics.PARTITIONS);
     }
 
     /** Dead letters go to the record's topic + {@code -dlt}, same partition, with the reason in the headers. */

@@ -16,7 +16,7 @@ public class DeliveryLog {
 
     private static final String SELECT = """
             select id, booking_id, booking_version, kind, recipient, time_zone, status, reason, due_at, sent_at,
-                message_id, attempts, last_error from notification""";
+                message_id, attempts, last_error, bounce, bounced_at from notification""";
 
     private final JdbcClient jdbc;
 
@@ -78,7 +78,8 @@ public class DeliveryLog {
                 rs.getLong("booking_version"), rs.getString("kind"), rs.getString("recipient"),
                 rs.getString("time_zone"), NotificationStatus.valueOf(rs.getString("status")), rs.getString("reason"),
                 rs.getTimestamp("due_at").toInstant(), instant(rs.getTimestamp("sent_at")), rs.getString("message_id"),
-                rs.getInt("attempts"), rs.getString("last_error"));
+                rs.getInt("attempts"), rs.getString("last_error"), rs.getString("bounce"),
+                instant(rs.getTimestamp("bounced_at")));
     }
 
     private static Instant instant(Timestamp timestamp) {
@@ -101,10 +102,12 @@ public class DeliveryLog {
      * @param messageId its Message-ID header
      * @param attempts how many times sending was tried
      * @param lastError the last failure, if any
+     * @param bounce what came back after it was sent: a bounce or complaint, with the status and diagnostic code
+     * @param bouncedAt when that came
      */
     public record LoggedNotification(UUID id, UUID bookingId, long bookingVersion, String kind, String recipient,
             String timeZone, NotificationStatus status, String reason, Instant dueAt, Instant sentAt, String messageId,
-            int attempts, String lastError) {
+            int attempts, String lastError, String bounce, Instant bouncedAt) {
     }
 
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import dev.stillpoint.notification.bounce.BounceLog;
 import dev.stillpoint.notification.delivery.DeliveryLog;
 import dev.stillpoint.notification.reminder.ReminderScheduling;
 
@@ -18,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The delivery log, searchable by address or booking id, and the scheduled work: run a step now, or cancel it. */
+/**
+ * The delivery log, searchable by address or booking id, with the newest bounces and complaints; and the scheduled
+ * work: run a step now, or cancel it.
+ */
 @Controller
 @RequestMapping("/ops")
 class WorkPages {
@@ -29,13 +33,16 @@ class WorkPages {
 
     private final DeliveryLog log;
 
+    private final BounceLog bounces;
+
     private final ReminderScheduling reminders;
 
     private final OpsAudit audit;
 
     private final Clock clock;
 
-    WorkPages(DeliveryLog log, ReminderScheduling reminders, OpsAudit audit, Clock clock) {
+    WorkPages(DeliveryLog log, BounceLog bounces, ReminderScheduling reminders, OpsAudit audit, Clock clock) {
+        this.bounces = bounces;
         this.log = log;
         this.reminders = reminders;
         this.audit = audit;
@@ -46,6 +53,7 @@ class WorkPages {
     String deliveries(@RequestParam(required = false) String q, Model model) {
         model.addAttribute("q", q);
         model.addAttribute("notifications", (q != null && !q.isBlank()) ? this.log.search(q, 200) : List.of());
+        model.addAttribute("bounces", this.bounces.recent(50));
         return "ops/deliveries";
     }
 

@@ -66,6 +66,8 @@ class NotificationErasure {
                 + " or booking_id in (:bookings)").param("hash", request.emailHash()).param("bookings", bookings)
             .update();
         records += this.preferences.erase(request.emailHash());
+        // a bounce's diagnostic can quote the address
+        records += this.jdbc.sql("delete from bounce where email_hash = ?").param(request.emailHash()).update();
         Instant now = this.clock.instant();
         ClientErasureCompleted report = new ClientErasureCompleted(UUID.randomUUID(), request.erasureId(), SERVICE,
                 records, now);

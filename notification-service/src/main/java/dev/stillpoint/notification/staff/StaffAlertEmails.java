@@ -1,7 +1,6 @@
 package dev.stillpoint.notification.staff;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,14 +50,8 @@ class StaffAlertEmails implements EmailComposer {
         StaffAlertKind kind = StaffAlertKind.valueOf(notification.kind());
         BookingEvent event = notification.readEvent(this.json);
         BookingDetails booking = event.booking();
-        SessionTimes when = SessionTimes.of(booking.startsAt(), booking.endsAt(), this.practice.timeZone());
-        Map<String, Object> model = new HashMap<>();
-        model.put("clientName", booking.client().name());
-        model.put("clientEmail", booking.client().email());
-        model.put("bookedMinutes", booking.bookedMinutes());
-        model.put("when", when);
-        model.put("seriesPlace", (booking.series() != null) ? "session " + booking.series().occurrence() + " of a weekly "
-                + "series of " + booking.series().occurrences() : null);
+        SessionTimes when = StaffSessionModel.times(booking, this.practice.timeZone());
+        Map<String, Object> model = StaffSessionModel.of(booking, when);
         model.put("previous", (event instanceof BookingRescheduled moved) ? previous(moved, booking) : null);
         model.put("reviewUrl", this.properties.page("review"));
         model.put("scheduleUrl", this.properties.page("schedule"));

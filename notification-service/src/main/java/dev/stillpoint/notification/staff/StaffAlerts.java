@@ -29,8 +29,13 @@ public class StaffAlerts {
     }
 
     /** Who gets the practice's emails, as one To header. */
-    String recipients() {
+    public String recipients() {
         return this.recipients;
+    }
+
+    /** The practice's time zone, in which its alerts show times. */
+    public String timeZone() {
+        return this.timeZone;
     }
 
     /** The alert {@code event} calls for, if any, due at once. */

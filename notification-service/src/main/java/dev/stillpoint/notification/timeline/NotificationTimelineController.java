@@ -48,17 +48,19 @@ class NotificationTimelineController {
     /**
      * @param dueAtLocal {@code dueAt} in the client's time zone
      * @param messageId the Message-ID the email has (or will have); none for a step that will never be sent
+     * @param bounce the bounce or complaint that came back for it, with its status and diagnostic code
      */
     record Step(String kind, NotificationStatus status, String reason, long bookingVersion, Instant dueAt,
             OffsetDateTime dueAtLocal, Instant sentAt, OffsetDateTime sentAtLocal, String messageId, int attempts,
-            String lastError) {
+            String lastError, String bounce, Instant bouncedAt) {
 
         static Step of(LoggedNotification notification) {
             ZoneId zone = ZoneId.of(notification.timeZone());
             return new Step(notification.kind(), notification.status(), notification.reason(),
                     notification.bookingVersion(), notification.dueAt(), local(notification.dueAt(), zone),
                     notification.sentAt(), local(notification.sentAt(), zone), neverSent(notification) ? null
-                            : notification.messageId(), notification.attempts(), notification.lastError());
+                            : notification.messageId(), notification.attempts(), notification.lastError(),
+                    notification.bounce(), notification.bouncedAt());
         }
 
         private static boolean neverSent(LoggedNotification notification) {
