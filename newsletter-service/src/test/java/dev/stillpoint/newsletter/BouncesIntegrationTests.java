@@ -92,6 +92,11 @@ class BouncesIntegrationTests extends NewsletterTestBase {
         this.http.post().uri("/api/subscribers").contentType(MediaType.APPLICATION_JSON)
             .body("{\"email\": \"" + fixed + "\"}").exchange().expectStatus().isAccepted();
         MimeMessage confirmation = awaitConfirmations(fixed, 2).get(1); // after the spring issue
+        // the confirmation leaves as every email does
+        assertThat(confirmation.getHeader("Return-Path", null)).isEqualTo("<bounces+"
+                + BounceAddress.token(confirmation.getMessageID()) + "@stillpoint.example>");
+        assertThat(confirmation.getHeader("Auto-Submitted", null)).isEqualTo("auto-generated");
+        assertThat(confirmation.getHeader("Reply-To", null)).contains("<hello@stillpoint.example>");
         Matcher link = CONFIRM_LINK.matcher(ReceivedEmails.source(confirmation).replace("=\r\n", "").replace("=3D", "="));
         assertThat(link.find()).isTrue();
         this.http.post().uri(link.group(1)).exchange().expectStatus().isOk();

@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the practice that an email to a client about a booking bounced for good: who, which session, what the
- * receiving server said, so that they can call. Once per booking version, through the same queue as every email.
+ * Tells the practice that an email to a client about a booking cannot be delivered (a hard bounce, or soft ones up to
+ * the limit): who, which session, what the receiving server said, so that they can call. Once per booking version,
+ * through the same queue as every email.
  */
 @Component
 class BounceAlerts implements EmailComposer {
@@ -78,11 +79,11 @@ class BounceAlerts implements EmailComposer {
                 rendered.text(), rendered.html(), List.of());
     }
 
-    /** What the receiving server said about the booking's latest hard bounce. */
+    /** What the receiving server said about the booking's latest bounce. */
     private String latestBounce(UUID bookingId) {
         return this.jdbc.sql("""
                 select coalesce(status || ' ', '') || coalesce(diagnostic, '') from bounce
-                where booking_id = ? and kind = 'HARD' order by recorded_at desc limit 1""")
+                where booking_id = ? and kind in ('HARD', 'SOFT') order by recorded_at desc limit 1""")
             .param(bookingId).query(String.class).optional().orElse("(no reason given)");
     }
 

@@ -9,6 +9,7 @@ import dev.stillpoint.events.mail.MailTopics;
 import dev.stillpoint.support.retention.RetentionRule;
 import org.apache.kafka.clients.admin.NewTopic;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,12 +32,12 @@ class BounceConfiguration {
      */
     @Bean
     @ConditionalOnExpression("!'${stillpoint.bounces.mailbox.host:}'.isBlank()")
-    RecurringTask<Void> bounceMailboxTask(BounceProperties properties, BounceLog log) {
-        BounceMailbox mailbox = new BounceMailbox(properties.mailbox(), log);
+    RecurringTask<Void> bounceMailboxTask(BounceProperties properties, ObjectProvider<BounceLog> log) {
+        // the log is looked up when the task runs: it cancels reminders through the scheduler this task belongs to
         return Tasks.recurring("bounce-mailbox", FixedDelay.of(properties.mailbox().pollInterval()))
             .execute((instance, context) -> {
                 try {
-                    mailbox.read();
+                    new BounceMailbox(properties.mailbox(), log.getObject()).read();
                 }
                 catch (jakarta.mail.MessagingException ex) {
                     throw new IllegalStateException("Could not read the bounce mailbox: " + ex.getMessage(), ex);

@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.stillpoint.events.mail.EmailBounced;
 import dev.stillpoint.events.mail.MailTopics;
 import dev.stillpoint.events.privacy.PrivacyTopics;
+import dev.stillpoint.notification.reminder.ReminderScheduling;
 import dev.stillpoint.outbox.Outbox;
 import dev.stillpoint.outbox.OutboxMessage;
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The one bounce log, fed by the bounce mailbox and the provider webhook. Each report is recorded once; a bounce of
  * one of our emails is written on that email (the delivery log and the booking's timeline show it), a hard bounce of a
- * client's booking email is told to the practice, and every bounce and complaint is published as {@link EmailBounced}
+ * client's booking email is told to the practice (and the rest of its chain of care cancelled), and every bounce and complaint is published as {@link EmailBounced}
  * through the outbox, in the same transaction, for newsletter-service to act on. An address is suppressed by a hard
  * bounce, a complaint, or the soft bounce that makes {@code soft-limit} in a row.
  */
@@ -41,17 +42,20 @@ public class BounceLog {
 
     private final BounceAlerts alerts;
 
+    private final ReminderScheduling reminders;
+
     private final BounceProperties properties;
 
     private final Clock clock;
 
     private final MeterRegistry registry;
 
-    BounceLog(JdbcClient jdbc, Outbox outbox, BounceAlerts alerts, BounceProperties properties, Clock clock,
-            MeterRegistry registry) {
+    BounceLog(JdbcClient jdbc, Outbox outbox, BounceAlerts alerts, ReminderScheduling reminders,
+            BounceProperties properties, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.alerts = alerts;
+        this.reminders = reminders;
         this.properties = properties;
         this.clock = clock;
         this.registry = registry;
@@ -98,7 +102,7 @@ public class BounceLog {
         if (suppress) {
             this.registry.counter("stillpoint.mail.suppressions").increment();
         }
-        email.ifPresent((sent) -> onEmail(sent, report, now));
+        email.ifPresent((sent) -> onEmail(sent, report, suppress, now));
         EmailBounced event = new EmailBounced(id, emailHash, report.token(), report.kind().published(),
                 report.status(), report.diagnostic(), report.source(), suppress, report.occurredAt());
         this.outbox.append(new OutboxMessage(id, MailTopics.BOUNCES, emailHash, MailTopics.EMAIL_BOUNCED_TYPE, SOURCE,
@@ -109,13 +113,21 @@ public class BounceLog {
         return true;
     }
 
-    private void onEmail(SentEmail email, DeliveryReport report, Instant now) {
+    /**
+     * Writes what came back on the email. When it cannot be delivered (a hard bounce, or the soft one that made the
+     * limit) and it was a client's email about a booking, the practice is told, and the rest of the booking's chain of
+     * care is cancelled: it would bounce too.
+     */
+    private void onEmail(SentEmail email, DeliveryReport report, boolean suppress, Instant now) {
         String bounce = report.kind() + ((report.status() != null) ? " " + report.status() : "")
                 + ((report.diagnostic() != null) ? ": " + report.diagnostic() : "");
         this.jdbc.sql("update notification set bounce = ?, bounced_at = ? where id = ?")
             .params(bounce, Timestamp.from(now), email.id()).update();
-        if (report.kind() == DeliveryReport.Kind.HARD && email.isClientBookingEmail()) {
+        boolean undeliverable = report.kind() == DeliveryReport.Kind.HARD
+                || (report.kind() == DeliveryReport.Kind.SOFT && suppress);
+        if (undeliverable && email.isClientBookingEmail()) {
             this.alerts.queue(email.bookingId(), email.bookingVersion(), email.eventType(), email.event(), now);
+            this.reminders.cancel(email.bookingId(), "the client's address bounced");
         }
     }
 

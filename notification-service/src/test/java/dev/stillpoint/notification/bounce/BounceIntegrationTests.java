@@ -21,6 +21,7 @@ import dev.stillpoint.mail.BounceAddress;
 import dev.stillpoint.notification.EmailParts;
 import dev.stillpoint.notification.IntegrationTestBase;
 import dev.stillpoint.notification.booking.BookingEventFixtures;
+import dev.stillpoint.notification.mail.SessionTimes;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -86,7 +87,12 @@ class BounceIntegrationTests extends IntegrationTestBase {
     void aHardBounceOfAConfirmationReachesThePracticeWithTheBooking() throws Exception {
         String client = "gone-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         UUID bookingId = UUID.randomUUID();
-        events.publish(BookingEventFixtures.confirmed(bookingId, client, "Europe/London"));
+        // a session ten days ahead, on the hour: its chain of care is planned
+        java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(10))
+            .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        events.publish(new dev.stillpoint.events.booking.BookingConfirmed(UUID.randomUUID(), bookingId, 1,
+                java.time.Instant.now(), BookingEventFixtures.details(bookingId, client, "Europe/London", start,
+                        "CONFIRMED"), false));
         MimeMessage confirmation = awaitEmails(client, 1).get(0);
         // every email leaves from its own bounce address, as an automated email that asks for replies to the practice
         String returnPath = confirmation.getHeader("Return-Path", null);
@@ -110,8 +116,15 @@ class BounceIntegrationTests extends IntegrationTestBase {
 
         MimeMessage alert = awaitEmails(PRACTICE, client, 1);
         assertThat(alert.getSubject()).startsWith("An email to Ada Lovelace bounced: please call");
-        assertThat(EmailParts.text(alert)).contains(client, "Monday 9 March 2026, 13:00–14:00",
-                "Their mail server said: 5.1.1 smtp; 550 5.1.1", "User unknown");
+        assertThat(EmailParts.text(alert)).contains(client, SessionTimes.of(start, start.plusSeconds(3600),
+                java.time.ZoneId.of("Europe/London")).date(), "Their mail server said: 5.1.1 smtp; 550 5.1.1",
+                "User unknown");
+        // the rest of the chain would bounce too: cancelled, saying why
+        assertThat(this.jdbc.sql("select count(*) from notification where booking_id = ? and status = 'CANCELLED' "
+                + "and reason = 'the client''s address bounced'").param(bookingId).query(Integer.class).single())
+            .isPositive();
+        assertThat(this.jdbc.sql("select count(*) from notification where booking_id = ? and status = 'SCHEDULED'")
+            .param(bookingId).query(Integer.class).single()).isZero();
         assertThat(this.jdbc.sql("select bounce from notification where booking_id = ? and kind = 'BOOKING_CONFIRMED'")
             .param(bookingId).query(String.class).single()).startsWith("HARD 5.1.1: smtp; 550 5.1.1");
         // both reports were read and taken out of the mailbox; the reply is left there, read
