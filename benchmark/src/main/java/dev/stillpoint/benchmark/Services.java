@@ -116,7 +116,7 @@ final class Services implements AutoCloseable {
         environment.put("STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "benchmark-manage-link-key-of-32-bytes-or-more");
         environment.put("STILLPOINT_NEWSLETTER_TOKEN_SECRET", "benchmark-newsletter-key-of-32-bytes-or-more");
         environment.put("STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1");
-        environment.put("STILLPOINT_BOOKING_PRACTICE_TIME_ZONE", "UTC");
+        environment.put("STILLPOINT_PRACTICE_TIME_ZONE", "UTC");
         environment.put("STILLPOINT_BOOKING_OPENING_HOURS_DAYS",
                 "MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY");
         environment.put("STILLPOINT_BOOKING_OPENING_HOURS_OPENS", "00:00");

@@ -1,5 +1,6 @@
 package dev.stillpoint.support;
 
+import dev.stillpoint.events.DeadLetterTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,8 +19,8 @@ public final class DeadLetters {
     /** {@code stillpoint_kafka_dead_letters_total{topic=...}} in Prometheus. */
     public static final String COUNTER = "stillpoint.kafka.dead.letters";
 
-    /** What a dead-letter topic's name adds to its source topic's. */
-    public static final String SUFFIX = "-dlt";
+    /** What a dead-letter topic's name adds to its source topic's (event-contract's {@link DeadLetterTopics}). */
+    public static final String SUFFIX = DeadLetterTopics.SUFFIX;
 
     private DeadLetters() {
     }
@@ -29,14 +30,14 @@ public final class DeadLetters {
      * = -1}), as nobody may have looked at them yet, and a dead letter is few and small.
      */
     public static NewTopic topicFor(String topic, int partitions) {
-        return TopicBuilder.name(topic + SUFFIX).partitions(partitions)
+        return TopicBuilder.name(DeadLetterTopics.of(topic)).partitions(partitions)
             .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
             .build();
     }
 
     /** Where a failed record goes: its topic's dead-letter topic, the same partition. */
     public static TopicPartition destination(ConsumerRecord<?, ?> record, Exception ex) {
-        return new TopicPartition(record.topic() + SUFFIX, record.partition());
+        return new TopicPartition(DeadLetterTopics.of(record.topic()), record.partition());
     }
 
     /** The recoverer, counting each record it has published to a dead-letter topic. */

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox and its relay, for a service with a PostgreSQL database and Kafka. Each service's own migrations create
  * its {@code outbox_event} table (position identity, event_id, topic, record_key, event_type, source, payload json,
- * occurred_at, published_at), so services sharing a database keep apart in their schemas.
+ * occurred_at, published_at, trace_parent), so services sharing a database keep apart in their schemas. It serves
+ * booking-, notification- and newsletter-service.
  */
 @AutoConfiguration(after = { OperationsAutoConfiguration.class, WorkAutoConfiguration.class })
 @EnableConfigurationProperties(OutboxProperties.class)

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.stillpoint.booking.session.SessionType;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,15 @@ public class Availability {
 
     private final BookingProperties properties;
 
+    /** The practice's time zone. */
+    private final ZoneId zone;
+
     private final Clock clock;
 
-    Availability(BookingRepository bookings, BookingProperties properties, Clock clock) {
+    Availability(BookingRepository bookings, BookingProperties properties, PracticeProperties practice, Clock clock) {
         this.bookings = bookings;
         this.properties = properties;
+        this.zone = practice.timeZone();
         this.clock = clock;
     }
 
@@ -60,11 +65,11 @@ public class Availability {
     }
 
     public ZoneId practiceTimeZone() {
-        return this.properties.practiceTimeZone();
+        return this.zone;
     }
 
     private List<Instant> candidates(SessionType type, Instant from, Instant to) {
-        ZoneId zone = this.properties.practiceTimeZone();
+        ZoneId zone = this.zone;
         BookingProperties.OpeningHours hours = this.properties.openingHours();
         long slot = this.properties.slot().toSeconds();
         long first = -Math.floorDiv(-hours.opens().toSecondOfDay(), slot) * slot;
@@ -87,7 +92,7 @@ public class Availability {
     }
 
     private boolean isFree(Instant start, SessionType type, int sessions, List<Booking> taken, UUID moving) {
-        ZoneId zone = this.properties.practiceTimeZone();
+        ZoneId zone = this.zone;
         Instant horizon = this.clock.instant().plus(this.properties.bookingHorizon());
         for (int week = 0; week < sessions; week++) {
             Instant weekStart = start.atZone(zone).plusWeeks(week).toInstant();

@@ -13,8 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the practice takes bookings.
  *
- * @param practiceTimeZone the zone opening hours are given in
- * @param openingHours when sessions may take place, in the practice's time zone
+ * @param openingHours when sessions may take place, in the practice's time zone ({@code stillpoint.practice.time-zone})
  * @param slot start times fall on multiples of this, counted from midnight (practice time)
  * @param bookingHorizon how far ahead a session may be booked
  * @param publicBaseUrl where clients reach booking-service: manage links start with it
@@ -25,8 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the practice; staff booking for a client are not held to it
  */
 @ConfigurationProperties("stillpoint.booking")
-public record BookingProperties(@DefaultValue("Europe/London") ZoneId practiceTimeZone,
-        @DefaultValue OpeningHours openingHours, @DefaultValue("15m") Duration slot,
+public record BookingProperties(@DefaultValue OpeningHours openingHours, @DefaultValue("15m") Duration slot,
         @DefaultValue("400d") Duration bookingHorizon, @DefaultValue("http://localhost:8081") URI publicBaseUrl,
         String manageLinkSecret, @DefaultValue("24h") Duration cancellationNotice,
         @DefaultValue("12") int maxUpcomingPerClient) {

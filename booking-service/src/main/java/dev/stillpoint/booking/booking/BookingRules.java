@@ -2,6 +2,7 @@ package dev.stillpoint.booking.booking;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.stillpoint.booking.session.SessionType;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.stereotype.Component;
 
@@ -23,10 +25,14 @@ class BookingRules {
 
     private final BookingProperties properties;
 
+    /** The practice's time zone, in which opening hours are given. */
+    private final ZoneId zone;
+
     private final Clock clock;
 
-    BookingRules(BookingProperties properties, Clock clock) {
+    BookingRules(BookingProperties properties, PracticeProperties practice, Clock clock) {
         this.properties = properties;
+        this.zone = practice.timeZone();
         this.clock = clock;
     }
 
@@ -39,12 +45,12 @@ class BookingRules {
             throw new BookingRuleViolation("startsAt", "Sessions can be booked at most %d days ahead."
                 .formatted(this.properties.bookingHorizon().toDays()));
         }
-        ZonedDateTime start = startsAt.atZone(this.properties.practiceTimeZone());
+        ZonedDateTime start = startsAt.atZone(this.zone);
         ZonedDateTime end = start.plus(sessionType.length());
         long slotSeconds = this.properties.slot().toSeconds();
         if (start.toLocalTime().toSecondOfDay() % slotSeconds != 0 || start.getNano() != 0) {
             throw new BookingRuleViolation("startsAt", "Sessions start on the %d-minute mark (%s)."
-                .formatted(this.properties.slot().toMinutes(), this.properties.practiceTimeZone()));
+                .formatted(this.properties.slot().toMinutes(), this.zone));
         }
         BookingProperties.OpeningHours hours = this.properties.openingHours();
         boolean openThatDay = hours.days().contains(start.getDayOfWeek());
@@ -53,7 +59,7 @@ class BookingRules {
         if (!openThatDay || !withinHours) {
             throw new BookingRuleViolation("startsAt", "The practice is open %s, %s to %s (%s); a %d-minute session must fit inside."
                 .formatted(describeDays(hours), HOURS.format(hours.opens()), HOURS.format(hours.closes()),
-                        this.properties.practiceTimeZone(), sessionType.bookedMinutes()));
+                        this.zone, sessionType.bookedMinutes()));
         }
     }
 
@@ -90,7 +96,7 @@ class BookingRules {
      * (so a series that spans a change of the clocks stays at, say, 10:00). Every week must keep the rules.
      */
     List<NewBooking> weekly(NewBooking first, int sessions) {
-        ZonedDateTime start = first.startsAt().atZone(this.properties.practiceTimeZone());
+        ZonedDateTime start = first.startsAt().atZone(this.zone);
         List<NewBooking> weeks = new ArrayList<>();
         for (int week = 0; week < sessions; week++) {
             NewBooking session = first.startingAt(start.plusWeeks(week).toInstant());

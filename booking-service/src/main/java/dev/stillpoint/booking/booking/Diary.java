@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 
+import dev.stillpoint.support.practice.PracticeProperties;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,20 +16,21 @@ public class Diary {
 
     private final BookingRepository bookings;
 
-    private final BookingProperties properties;
+    /** The practice's time zone. */
+    private final ZoneId zone;
 
     private final Clock clock;
 
-    Diary(BookingRepository bookings, BookingProperties properties, Clock clock) {
+    Diary(BookingRepository bookings, PracticeProperties practice, Clock clock) {
         this.bookings = bookings;
-        this.properties = properties;
+        this.zone = practice.timeZone();
         this.clock = clock;
     }
 
     /** Live bookings (confirmed or held) on the practice's days {@code from} up to, not including, {@code until}. */
     @Transactional(readOnly = true)
     public List<Booking> between(LocalDate from, LocalDate until) {
-        ZoneId zone = this.properties.practiceTimeZone();
+        ZoneId zone = this.zone;
         return this.bookings.findLiveBetween(from.atStartOfDay(zone).toInstant(), until.atStartOfDay(zone).toInstant());
     }
 
@@ -38,11 +41,11 @@ public class Diary {
     }
 
     public LocalDate today() {
-        return LocalDate.now(this.clock.withZone(this.properties.practiceTimeZone()));
+        return LocalDate.now(this.clock.withZone(this.zone));
     }
 
     public ZoneId practiceTimeZone() {
-        return this.properties.practiceTimeZone();
+        return this.zone;
     }
 
 }

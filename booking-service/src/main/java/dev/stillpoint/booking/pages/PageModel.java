@@ -5,7 +5,7 @@ import java.time.format.TextStyle;
 import java.util.Locale;
 
 import dev.stillpoint.booking.booking.BookingProperties;
-import dev.stillpoint.booking.practice.PracticeProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -32,7 +32,7 @@ class PageModel {
     }
 
     ZoneId practiceTimeZone() {
-        return this.booking.practiceTimeZone();
+        return this.practice.timeZone();
     }
 
     /** The practice, and {@code zone}: the time zone the page shows times in. */

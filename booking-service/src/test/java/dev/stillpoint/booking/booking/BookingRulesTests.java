@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.stillpoint.booking.session.SessionType;
+import dev.stillpoint.support.practice.PracticeProperties;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +26,11 @@ class BookingRulesTests {
     /** Wednesday 4 March 2026, 12:00 in London. */
     private static final Instant NOW = ZonedDateTime.of(2026, 3, 4, 12, 0, 0, 0, LONDON).toInstant();
 
-    private final BookingRules rules = new BookingRules(new BookingProperties(LONDON,
+    private final BookingRules rules = new BookingRules(new BookingProperties(
             new BookingProperties.OpeningHours(Set.of(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY),
                     LocalTime.of(9, 0), LocalTime.of(18, 0)),
             Duration.ofMinutes(15), Duration.ofDays(90), URI.create("http://localhost"), "secret", Duration.ofHours(24), 12),
+            new PracticeProperties("Practice", "Maya", "hello@example.com", "12 Quiet Lane", "020 7946 0000", LONDON),
             Clock.fixed(NOW, LONDON));
 
     @Test

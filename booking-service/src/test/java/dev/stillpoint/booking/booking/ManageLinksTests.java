@@ -3,7 +3,6 @@ package dev.stillpoint.booking.booking;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -88,7 +87,7 @@ class ManageLinksTests {
     }
 
     private static ManageLinks links(String secret, MockEnvironment environment) {
-        return new ManageLinks(new BookingProperties(ZoneId.of("Europe/London"), null, Duration.ofMinutes(15),
+        return new ManageLinks(new BookingProperties(null, Duration.ofMinutes(15),
                 Duration.ofDays(90), URI.create("https://book.example.com"), secret, Duration.ofHours(24), 12),
                 environment);
     }

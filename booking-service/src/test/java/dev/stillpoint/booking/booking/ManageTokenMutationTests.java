@@ -2,7 +2,6 @@ package dev.stillpoint.booking.booking;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import dev.stillpoint.embedded.fuzz.TokenMutations;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Thousands of changed manage tokens, each for a booking of its own: none is accepted, for its booking or another. */
 class ManageTokenMutationTests {
 
-    private static final ManageLinks links = new ManageLinks(new BookingProperties(ZoneId.of("Europe/London"), null,
+    private static final ManageLinks links = new ManageLinks(new BookingProperties(null,
             Duration.ofMinutes(15), Duration.ofDays(90), URI.create("https://book.example.com"),
             "a key of thirty-two bytes or more for the mutation tests", Duration.ofHours(24), 12),
             new MockEnvironment());

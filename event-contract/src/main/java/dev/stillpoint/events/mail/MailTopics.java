@@ -1,5 +1,7 @@
 package dev.stillpoint.events.mail;
 
+import dev.stillpoint.events.DeadLetterTopics;
+
 /** What happens to our emails after they leave, from notification-service, keyed by the hash of the address. */
 public final class MailTopics {
 
@@ -7,7 +9,7 @@ public final class MailTopics {
     public static final String BOUNCES = "mail.bounces";
 
     /** Where a consumer parks a bounce record it cannot read, with the reason in the record's headers. */
-    public static final String BOUNCES_DEAD_LETTER = BOUNCES + "-dlt";
+    public static final String BOUNCES_DEAD_LETTER = DeadLetterTopics.of(BOUNCES);
 
     public static final int PARTITIONS = 3;
 

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 
+import dev.stillpoint.events.DeadLetterTopics;
+
 /**
  * Erasure across the services. booking-service publishes each request, keyed by the erasure id; every service that
  * keeps data about clients erases what it holds for the address and reports back. Neither carries the address: only
@@ -20,7 +22,7 @@ public final class PrivacyTopics {
     public static final String ERASURE_REPORTS = "client.erasure-reports";
 
     /** Where a service parks an erasure request it cannot read, with the reason in the record's headers. */
-    public static final String ERASURE_REQUESTS_DEAD_LETTER = ERASURE_REQUESTS + "-dlt";
+    public static final String ERASURE_REQUESTS_DEAD_LETTER = DeadLetterTopics.of(ERASURE_REQUESTS);
 
     public static final int PARTITIONS = 3;
 

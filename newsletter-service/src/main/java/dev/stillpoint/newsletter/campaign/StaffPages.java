@@ -2,12 +2,13 @@ package dev.stillpoint.newsletter.campaign;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
 
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.newsletter.delivery.DeliveryLedger;
-import dev.stillpoint.newsletter.system.NewsletterProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -39,16 +40,17 @@ class StaffPages {
 
     private final TestCopies testCopies;
 
-    private final NewsletterProperties properties;
+    /** The practice's time zone: staff schedule issues in it. */
+    private final ZoneId zone;
 
     private final Clock clock;
 
-    StaffPages(Publishing publishing, DeliveryLedger ledger, TestCopies testCopies, NewsletterProperties properties,
+    StaffPages(Publishing publishing, DeliveryLedger ledger, TestCopies testCopies, PracticeProperties practice,
             Clock clock) {
         this.publishing = publishing;
         this.ledger = ledger;
         this.testCopies = testCopies;
-        this.properties = properties;
+        this.zone = practice.timeZone();
         this.clock = clock;
     }
 
@@ -78,7 +80,7 @@ class StaffPages {
         model.addAttribute("issue", issue);
         model.addAttribute("progress", this.ledger.progress(id));
         model.addAttribute("preview", this.testCopies.preview(id));
-        model.addAttribute("times", new PracticeTimes(this.properties.timeZone()));
+        model.addAttribute("times", new PracticeTimes(this.zone));
         if (!model.containsAttribute("issueForm")) {
             model.addAttribute("issueForm", new IssueForm(issue.title(), issue.markdown()));
         }
@@ -102,12 +104,12 @@ class StaffPages {
         if (at == null) {
             return act(id, redirect, "Published: sending has begun.", () -> this.publishing.publish(id, null));
         }
-        ZonedDateTime when = at.atZone(this.properties.timeZone());
+        ZonedDateTime when = at.atZone(this.zone);
         if (!when.toInstant().isAfter(this.clock.instant())) {
             redirect.addFlashAttribute("problem", "That time has passed; choose a later one, or publish now.");
             return "redirect:/staff/newsletter/" + id;
         }
-        return act(id, redirect, "Scheduled for " + new PracticeTimes(this.properties.timeZone()).format(when.toInstant())
+        return act(id, redirect, "Scheduled for " + new PracticeTimes(this.zone).format(when.toInstant())
                 + ".", () -> this.publishing.publish(id, when.toInstant()));
     }
 

@@ -2,7 +2,6 @@ package dev.stillpoint.newsletter.system;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,7 +29,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * answer, and the issue can end. A server that cannot be reached is waited for however long it takes
  * @param retryDelay the wait before a recipient refused for the moment is tried again, doubling with each attempt up to
  * an hour; the other recipients go on meanwhile
- * @param timeZone the practice's time zone: staff schedule issues in it
  * @param confirmationInterval an address is sent a confirmation link at most once in this long, however often it is
  * entered (the answer to the form is the same either way)
  * @param dataLinkValidity how long a link to see, download or erase one's data works after the email carrying it
@@ -42,7 +40,7 @@ public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI pu
         @DefaultValue("50000") int ratePerHour, @DefaultValue("4") int senders, @DefaultValue("1") int maxInDoubt,
         @DefaultValue("10s") Duration lease,
         @DefaultValue("8") int maxAttempts, @DefaultValue("1m") Duration retryDelay,
-        @DefaultValue("Europe/London") ZoneId timeZone, @DefaultValue("24h") Duration confirmationInterval,
+        @DefaultValue("24h") Duration confirmationInterval,
         @DefaultValue("30d") Duration dataLinkValidity) {
 
     /** How long a recipient refused for the moment after {@code attempts} attempts waits before the next. */

@@ -3,7 +3,6 @@ package dev.stillpoint.newsletter.subscriber;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.UUID;
 
 import dev.stillpoint.embedded.fuzz.TokenMutations;
@@ -25,7 +24,7 @@ class SubscriberTokenMutationTests {
 
     private static final SubscriberTokens tokens = new SubscriberTokens(new NewsletterProperties(
             URI.create("http://localhost"), "a key of thirty-two bytes or more for the mutation tests", "Practice",
-            "news@example.com", 50, 50_000, 4, 1, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), ZoneId.of("Europe/London"), Duration.ofHours(24),
+            "news@example.com", 50, 50_000, 4, 1, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), Duration.ofHours(24),
             Duration.ofDays(30)), new MockEnvironment(), Clock.systemUTC());
 
     @Property(tries = 6000)

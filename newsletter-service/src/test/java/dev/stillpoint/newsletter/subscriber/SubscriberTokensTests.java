@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
@@ -103,7 +102,7 @@ class SubscriberTokensTests {
 
     private static SubscriberTokens tokens(String secret, Instant now, MockEnvironment environment) {
         NewsletterProperties properties = new NewsletterProperties(URI.create("http://localhost"), secret, "Practice",
-                "news@example.com", 50, 50_000, 4, 1, Duration.ofSeconds(30), 8, Duration.ofMinutes(1), ZoneId.of("Europe/London"),
+                "news@example.com", 50, 50_000, 4, 1, Duration.ofSeconds(30), 8, Duration.ofMinutes(1),
                 Duration.ofHours(24), Duration.ofDays(30));
         return new SubscriberTokens(properties, environment, Clock.fixed(now, ZoneOffset.UTC));
     }

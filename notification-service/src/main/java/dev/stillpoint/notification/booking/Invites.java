@@ -4,8 +4,8 @@ import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.notification.mail.CalendarInvite;
-import dev.stillpoint.notification.mail.PracticeProperties;
 import dev.stillpoint.notification.mail.SessionEmailModel;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.stereotype.Component;
 

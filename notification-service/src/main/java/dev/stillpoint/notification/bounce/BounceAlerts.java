@@ -13,10 +13,10 @@ import dev.stillpoint.notification.delivery.NotificationInserts;
 import dev.stillpoint.notification.delivery.PendingNotification;
 import dev.stillpoint.notification.delivery.QueuedNotification;
 import dev.stillpoint.notification.mail.EmailTemplates;
-import dev.stillpoint.notification.mail.PracticeProperties;
 import dev.stillpoint.notification.mail.SessionTimes;
 import dev.stillpoint.notification.staff.StaffAlerts;
 import dev.stillpoint.notification.staff.StaffSessionModel;
+import dev.stillpoint.support.practice.PracticeProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -27,8 +27,8 @@ class BounceConfiguration {
     }
 
     /**
-     * The mailbox is read every {@code poll-interval} by one instance: a db-scheduler recurring task, there only while a
-     * host is set (an empty one, as docker compose passes an unset variable, counts as unset).
+     * The mailbox is read every {@code poll-interval} by one instance: a db-scheduler recurring task, there only while
+     * a host is set (an empty one, as docker compose passes an unset variable, counts as unset).
      */
     @Bean
     @ConditionalOnExpression("!'${stillpoint.bounces.mailbox.host:}'.isBlank()")

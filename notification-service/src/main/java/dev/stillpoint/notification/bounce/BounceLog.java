@@ -10,6 +10,7 @@ import java.util.UUID;
 import dev.stillpoint.events.mail.EmailBounced;
 import dev.stillpoint.events.mail.MailTopics;
 import dev.stillpoint.events.privacy.PrivacyTopics;
+import dev.stillpoint.notification.bounce.SentEmails.SentEmail;
 import dev.stillpoint.notification.reminder.ReminderScheduling;
 import dev.stillpoint.outbox.Outbox;
 import dev.stillpoint.outbox.OutboxMessage;
@@ -24,10 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one bounce log, fed by the bounce mailbox and the provider webhook. Each report is recorded once; a bounce of
- * one of our emails is written on that email (the delivery log and the booking's timeline show it), a hard bounce of a
- * client's booking email is told to the practice (and the rest of its chain of care cancelled), and every bounce and complaint is published as {@link EmailBounced}
- * through the outbox, in the same transaction, for newsletter-service to act on. An address is suppressed by a hard
- * bounce, a complaint, or the soft bounce that makes {@code soft-limit} in a row.
+ * one of our emails is written on that email (the delivery log and the booking's timeline show it), an undeliverable
+ * client's booking email is told to the practice (and the rest of its chain of care cancelled), and every bounce and
+ * complaint is published as {@link EmailBounced} through the outbox, in the same transaction, for newsletter-service
+ * to act on. An address is suppressed by a hard bounce, a complaint, or the soft bounce that makes {@code soft-limit}
+ * in a row.
  */
 @Service
 public class BounceLog {
@@ -37,6 +39,8 @@ public class BounceLog {
     private static final String SOURCE = "/stillpoint/notification-service";
 
     private final JdbcClient jdbc;
+
+    private final SentEmails emails;
 
     private final Outbox outbox;
 
@@ -50,9 +54,10 @@ public class BounceLog {
 
     private final MeterRegistry registry;
 
-    BounceLog(JdbcClient jdbc, Outbox outbox, BounceAlerts alerts, ReminderScheduling reminders,
+    BounceLog(JdbcClient jdbc, SentEmails emails, Outbox outbox, BounceAlerts alerts, ReminderScheduling reminders,
             BounceProperties properties, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
+        this.emails = emails;
         this.outbox = outbox;
         this.alerts = alerts;
         this.reminders = reminders;
@@ -62,15 +67,15 @@ public class BounceLog {
     }
 
     /**
-     * Records a report; returns whether it was new. A report that names neither an address nor an email of ours is
-     * not recorded.
+     * Records a report; returns whether it was new.
      * @throws UnattributableReportException when the report names neither an address nor an email of ours
      */
     @Transactional
     public boolean record(DeliveryReport report) {
-        Optional<SentEmail> email = Optional.ofNullable(report.token()).flatMap(this::email);
-        String emailHash = Optional.ofNullable(report.recipient()).map(PrivacyTopics::emailHash)
-            .or(() -> email.map(SentEmail::emailHash))
+        Optional<SentEmail> email = Optional.ofNullable(report.token()).flatMap(this.emails::byToken);
+        // the address we sent to, where the email is ours: a forwarding mailbox reports its final one
+        String emailHash = email.flatMap(SentEmail::emailHash)
+            .or(() -> Optional.ofNullable(report.recipient()).map(PrivacyTopics::emailHash))
             .orElseThrow(() -> new UnattributableReportException(report.reportId()));
         // one address's reports one at a time, so that two soft bounces cannot both miss the limit
         this.jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(emailHash).query((rs, row) -> 1).list();
@@ -158,34 +163,6 @@ public class BounceLog {
                     and (kind = 'DELIVERED' or suppressed)), '-infinity'::timestamptz)""")
             .param("hash", emailHash).param("since", Timestamp.from(at.minus(this.properties.softWindow())))
             .query(Integer.class).single();
-    }
-
-    private Optional<SentEmail> email(String token) {
-        return this.jdbc.sql("""
-                select id, booking_id, booking_version, kind, recipient, event_type, event::text as event
-                from notification where bounce_token(message_id) = ?""")
-            .param(token)
-            .query((rs, row) -> new SentEmail(rs.getObject("id", UUID.class), rs.getObject("booking_id", UUID.class),
-                    rs.getLong("booking_version"), rs.getString("kind"), rs.getString("recipient"),
-                    rs.getString("event_type"), rs.getString("event")))
-            .optional();
-    }
-
-    /** One of our emails, as the notification table has it. */
-    record SentEmail(UUID id, UUID bookingId, long bookingVersion, String kind, String recipient, String eventType,
-            String event) {
-
-        String emailHash() {
-            return this.recipient.startsWith("sha256:") ? this.recipient.substring("sha256:".length())
-                    : PrivacyTopics.emailHash(this.recipient);
-        }
-
-        /** A client's email about a booking, whose event is still kept (retention reduces it after a month). */
-        boolean isClientBookingEmail() {
-            return !this.kind.startsWith("STAFF_") && this.eventType.startsWith("dev.stillpoint.booking.")
-                    && !this.recipient.startsWith("sha256:");
-        }
-
     }
 
     /** A report that names neither an address nor an email of ours: nothing can be done with it. */

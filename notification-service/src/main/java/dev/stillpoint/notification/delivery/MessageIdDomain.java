@@ -1,6 +1,6 @@
 package dev.stillpoint.notification.delivery;
 
-import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;

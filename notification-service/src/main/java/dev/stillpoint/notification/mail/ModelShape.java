@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.stillpoint.support.practice.PracticeProperties;
+
 /**
  * What a template's output depends on besides the values it shows: which model entries are absent, the flags, and the
  * practice. Two emails of the same shape differ only in the values shown, so a template is rendered once per shape,

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 /** What every email about a session shows: who it is for, when it is (in the client's zone), where, and how to change it. */
 public final class SessionEmailModel {

@@ -3,7 +3,7 @@ package dev.stillpoint.notification.ops;
 import java.util.stream.Collectors;
 
 import dev.stillpoint.events.DeadLetterHeaders;
-import dev.stillpoint.support.DeadLetters;
+import dev.stillpoint.events.DeadLetterTopics;
 
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -14,9 +14,6 @@ import org.springframework.kafka.support.KafkaHeaders;
  * @param record the dead-lettered record
  */
 public record DeadLetter(KafkaRecordView record) {
-
-    /** Dead-letter topics are their source topic's name with this suffix. */
-    static final String SUFFIX = DeadLetters.SUFFIX;
 
     private static final int STACK_LINES = 6;
 
@@ -48,8 +45,7 @@ public record DeadLetter(KafkaRecordView record) {
         if (original != null) {
             return original;
         }
-        String topic = this.record.topic();
-        return topic.endsWith(SUFFIX) ? topic.substring(0, topic.length() - SUFFIX.length()) : topic;
+        return DeadLetterTopics.sourceOf(this.record.topic());
     }
 
     /** "topic/partition/offset" of the record as it was on its source topic. */

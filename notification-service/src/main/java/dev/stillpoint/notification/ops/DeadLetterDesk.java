@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.stillpoint.events.DeadLetterTopics;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -66,7 +67,7 @@ class DeadLetterDesk {
         Set<String> handled = this.audit.handledDeadLetters();
         // only the names: offsets and retention of every topic are not needed to find the dead-letter ones
         return this.inspector.topicNames().stream()
-            .filter((name) -> name.endsWith(DeadLetter.SUFFIX))
+            .filter(DeadLetterTopics::isDeadLetterTopic)
             .sorted()
             .flatMap((name) -> this.browser.latest(name, DEPTH, null).stream())
             .filter((record) -> !handled.contains(record.id()))
@@ -76,7 +77,7 @@ class DeadLetterDesk {
 
     /** A record of a dead-letter topic; any other topic's records are not the desk's to replay or discard. */
     DeadLetter find(String topic, int partition, long offset) {
-        if (!topic.endsWith(DeadLetter.SUFFIX)) {
+        if (!DeadLetterTopics.isDeadLetterTopic(topic)) {
             throw new IllegalArgumentException("Only dead letters are replayed or discarded here, and " + topic
                     + " is not a dead-letter topic.");
         }

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.stillpoint.events.DeadLetterTopics;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingTopics;
@@ -35,7 +36,7 @@ class ReplayCheck {
     String source(DeadLetter deadLetter) {
         String topic = deadLetter.record().topic();
         String recorded = deadLetter.record().headers().get(KafkaHeaders.DLT_ORIGINAL_TOPIC);
-        String expected = topic.substring(0, topic.length() - DeadLetter.SUFFIX.length());
+        String expected = DeadLetterTopics.sourceOf(topic);
         if (recorded == null || !recorded.equals(expected)) {
             throw new ReplayRefused("This record does not say it came from " + expected + " (its "
                     + KafkaHeaders.DLT_ORIGINAL_TOPIC + " header is " + ((recorded == null) ? "missing" : recorded)

@@ -3,6 +3,8 @@ package dev.stillpoint.notification.ops;
 import java.time.Duration;
 import java.util.List;
 
+import dev.stillpoint.events.DeadLetterTopics;
+
 /**
  * A topic as the ops console shows it.
  *
@@ -22,7 +24,7 @@ public record TopicSummary(String name, List<Partition> partitions, Duration ret
     }
 
     public boolean isDeadLetterTopic() {
-        return this.name.endsWith(DeadLetter.SUFFIX);
+        return DeadLetterTopics.isDeadLetterTopic(this.name);
     }
 
     /** Retention as people say it: "7 days", "12 hours", "for ever". */

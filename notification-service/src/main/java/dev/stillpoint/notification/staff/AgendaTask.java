@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
-import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -13,7 +13,7 @@ import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.notification.delivery.NewNotification;
 import dev.stillpoint.notification.delivery.NotificationInserts;
 import dev.stillpoint.notification.delivery.QueuedNotification;
-import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;

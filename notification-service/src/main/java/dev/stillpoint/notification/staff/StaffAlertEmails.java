@@ -11,8 +11,8 @@ import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.notification.delivery.EmailComposer;
 import dev.stillpoint.notification.delivery.PendingNotification;
 import dev.stillpoint.notification.mail.EmailTemplates;
-import dev.stillpoint.notification.mail.PracticeProperties;
 import dev.stillpoint.notification.mail.SessionTimes;
+import dev.stillpoint.support.practice.PracticeProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import dev.stillpoint.events.booking.BookingEvent;
 import dev.stillpoint.notification.delivery.NewNotification;
 import dev.stillpoint.notification.delivery.QueuedNotification;
-import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 
 import org.springframework.stereotype.Component;
 

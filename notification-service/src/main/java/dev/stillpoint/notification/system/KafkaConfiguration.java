@@ -11,6 +11,7 @@ import dev.stillpoint.events.client.ClientTopics;
 import dev.stillpoint.events.waitlist.WaitlistTopics;
 import dev.stillpoint.notification.booking.BookingEventsListener;
 import dev.stillpoint.notification.booking.InvalidEventException;
+import dev.stillpoint.support.CloudEventDeserializer;
 import dev.stillpoint.support.DeadLetters;
 import dev.stillpoint.support.Outages;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,17 +20,21 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -53,6 +58,17 @@ class KafkaConfiguration {
     @Bean
     NewTopic waitlistEventsDeadLetterTopic() {
         return DeadLetters.topicFor(WaitlistTopics.WAITLIST_EVENTS, WaitlistTopics.PARTITIONS);
+    }
+
+    /**
+     * Every value is read as the event its {@code ce_type} header names; one that cannot be read reaches the error
+     * handler below as the bytes it arrived as, and is dead-lettered with the reason.
+     */
+    @Bean
+    @SuppressWarnings("unchecked")
+    DefaultKafkaConsumerFactoryCustomizer cloudEventValues(JsonMapper json) {
+        return (factory) -> ((DefaultKafkaConsumerFactory<Object, Object>) factory)
+            .setValueDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new CloudEventDeserializer(json)));
     }
 
     /**

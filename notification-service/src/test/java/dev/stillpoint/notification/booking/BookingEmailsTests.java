@@ -12,7 +12,7 @@ import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.notification.delivery.PendingNotification;
 import dev.stillpoint.notification.mail.CalendarInvite;
 import dev.stillpoint.notification.mail.EmailTemplates;
-import dev.stillpoint.notification.mail.PracticeProperties;
+import dev.stillpoint.support.practice.PracticeProperties;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 

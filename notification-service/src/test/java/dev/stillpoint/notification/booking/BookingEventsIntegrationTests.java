@@ -117,7 +117,7 @@ class BookingEventsIntegrationTests extends IntegrationTestBase {
         assertThat(deadLetters.get(2).value()).contains("\"email\":\"not-an-address\"");
         assertThat(header(deadLetters.get(0), DeadLetterHeaders.REASON)).contains("Unexpected character");
         assertThat(header(deadLetters.get(1), DeadLetterHeaders.REASON))
-            .isEqualTo("Unknown booking event type 'dev.stillpoint.booking.exploded.v7'");
+            .isEqualTo("Unknown event type 'dev.stillpoint.booking.exploded.v7'");
         assertThat(header(deadLetters.get(2), DeadLetterHeaders.REASON)).isEqualTo("Event has no valid client email address");
         assertThat(header(deadLetters.get(3), DeadLetterHeaders.REASON))
             .isEqualTo("The record's key (" + key + ") is not its booking id");

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import dev.stillpoint.embedded.fuzz.HostileInput;
 import dev.stillpoint.events.booking.BookingDetails;
+import dev.stillpoint.support.practice.PracticeProperties;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

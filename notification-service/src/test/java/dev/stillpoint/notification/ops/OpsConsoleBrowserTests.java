@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -121,7 +122,9 @@ class OpsConsoleBrowserTests extends IntegrationTestBase {
 
         UUID toCancel = step(cancelled, "HYDRATION_REMINDER");
         page.findElement(By.cssSelector("#soon tr[data-id='" + toCancel + "'] .cancel")).click();
-        assertThat(page.findElement(By.className("notice")).getText()).isEqualTo("Cancelled " + toCancel + ".");
+        // the page still shows the last notice ("Released ...") until the cancel's answer replaces it
+        await().atMost(Waits.PAGE).ignoreException(StaleElementReferenceException.class)
+            .until(() -> page.findElement(By.className("notice")).getText(), ("Cancelled " + toCancel + ".")::equals);
         assertThat(this.jdbc.sql("select status || ': ' || reason from notification where id = ?").param(toCancel)
             .query(String.class).single()).isEqualTo("CANCELLED: cancelled by ops in the ops console");
         page.get(url("/ops/audit"));
