@@ -1,23 +1,18 @@
 package dev.stillpoint.outbox;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import dev.stillpoint.events.CloudEventHeaders;
 import dev.stillpoint.support.TraceParents;
 import dev.stillpoint.support.work.Work;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -187,28 +182,6 @@ class OutboxRelay implements Work {
     record Round(int published, boolean full, boolean laterEventsWait) {
 
         static final Round NOTHING = new Round(0, false, false);
-
-    }
-
-    private record PendingEvent(long position, UUID eventId, String topic, String key, String type, String source,
-            String payload, Instant occurredAt, String traceParent) {
-
-        ProducerRecord<String, String> toRecord() {
-            ProducerRecord<String, String> record = new ProducerRecord<>(this.topic, this.key, this.payload);
-            Headers headers = record.headers();
-            header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-            header(headers, CloudEventHeaders.ID, this.eventId.toString());
-            header(headers, CloudEventHeaders.TYPE, this.type);
-            header(headers, CloudEventHeaders.SOURCE, this.source);
-            header(headers, CloudEventHeaders.TIME, this.occurredAt.toString());
-            header(headers, CloudEventHeaders.SUBJECT, this.key);
-            header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-            return record;
-        }
-
-        private static void header(Headers headers, String name, String value) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
 
     }
 
