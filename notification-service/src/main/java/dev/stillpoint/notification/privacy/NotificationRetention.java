@@ -13,15 +13,16 @@ class NotificationRetention {
 
     /**
      * Once no email of a booking is waiting and the last was due a while ago, the chain is over: each row keeps what it
-     * was (kind, status, Message-ID, times) but not the client's address (only its hash, which erasure still finds) nor
-     * its copy of the booking event.
+     * was (kind, status, Message-ID, times) but not the client's address (only its hash, which erasure still finds),
+     * its copy of the booking event, nor a bounce's diagnostic (which can quote the address): only its kind and status.
      */
     @Bean
     RetentionRule notificationPersonalData() {
         return new RetentionRule("notification-personal-data", Duration.ofDays(30), """
                 update notification
                 set recipient = 'sha256:' || encode(sha256(convert_to(lower(btrim(recipient)), 'UTF8')), 'hex'),
-                    event = '{"reduced": true}'
+                    event = '{"reduced": true}',
+                    bounce = substring(bounce from '^[A-Z]+(?: [0-9]\\.[0-9]{1,3}\\.[0-9]{1,3})?')
                 where recipient not like 'sha256:%' and booking_id in (
                     select booking_id from notification group by booking_id
                     having bool_and(status <> 'PENDING') and max(due_at) < ?)""",

@@ -60,6 +60,12 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
             .as("logs carry ids, not addresses").allMatch((line) -> line.contains("com.icegreen.greenmail"));
         assertThat(output.getAll()).contains(bookingId.toString());
 
+        // a bounce in the bounce log: its diagnostic can quote the address
+        this.jdbc.sql("insert into bounce (id, report_id, source, kind, email_hash, suppressed, diagnostic, occurred_at, "
+                + "recorded_at) values (?, ?, 'WEBHOOK', 'HARD', ?, true, ?, now(), now())")
+            .params(UUID.randomUUID(), "erasure-" + bookingId, PrivacyTopics.emailHash(email), "550 <" + email + ">")
+            .update();
+
         UUID erasureId = UUID.randomUUID();
         ClientErasureRequested request = new ClientErasureRequested(UUID.randomUUID(), erasureId,
                 PrivacyTopics.emailHash(email.toUpperCase()), "STAFF", Instant.now());
@@ -69,6 +75,8 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
         await("the client's emails are erased").atMost(Waits.STEP).until(() -> rows(email) == 0);
         assertThat(this.jdbc.sql("select count(*) from notification where booking_id in (?, ?)")
             .params(bookingId, heldId).query(Integer.class).single()).as("the practice's alert too").isZero();
+        assertThat(this.jdbc.sql("select count(*) from bounce where email_hash = ?")
+            .param(PrivacyTopics.emailHash(email)).query(Integer.class).single()).as("its bounces too").isZero();
         assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_name = 'booking-reminder' "
                 + "and task_instance in (select id::text from notification where booking_id = ?)").param(bookingId)
             .query(Integer.class).single()).isZero();
@@ -88,12 +96,24 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
                 + "where booking_id = ? and status = 'PENDING'").param(bookingId).update();
         this.jdbc.sql("update notification set due_at = now() - interval '40 days' where booking_id = ?")
             .param(bookingId).update();
+        this.jdbc.sql("update notification set bounce = ? where booking_id = ? and kind = 'BOOKING_CONFIRMED'")
+            .params("HARD 5.1.1: smtp; 550 5.1.1 <" + email + ">: user unknown", bookingId).update();
+        // and a report in the bounce log older than it keeps reports
+        String old = "old-" + bookingId;
+        this.jdbc.sql("insert into bounce (id, report_id, source, kind, email_hash, suppressed, occurred_at, recorded_at) "
+                + "values (?, ?, 'MAILBOX', 'SOFT', 'hash', false, now(), now() - interval '200 days')")
+            .params(UUID.randomUUID(), old).update();
 
         this.retention.run();
 
         assertThat(this.jdbc.sql("select distinct recipient || ' ' || event::text from notification where booking_id = ?")
             .param(bookingId).query(String.class).list())
             .containsExactly("sha256:" + PrivacyTopics.emailHash(email) + " {\"reduced\": true}");
+        assertThat(this.jdbc.sql("select bounce from notification where booking_id = ? and kind = 'BOOKING_CONFIRMED'")
+            .param(bookingId).query(String.class).single()).as("the bounce's kind and status, not its words")
+            .isEqualTo("HARD 5.1.1");
+        assertThat(this.jdbc.sql("select count(*) from bounce where report_id = ?").param(old).query(Integer.class)
+            .single()).isZero();
     }
 
     private int rows(String email) {
