@@ -43,6 +43,8 @@ class DeliveryDispatcher implements Work, DisposableBean {
 
     private final DeliveryQueue queue;
 
+    private final ClaimLedger ledger;
+
     private final HeldClaims claims;
 
     private final List<EmailComposer> composers;
@@ -70,9 +72,9 @@ class DeliveryDispatcher implements Work, DisposableBean {
     /** The least room worth a claim while emails are in flight. */
     private final int claimAtLeast;
 
-    DeliveryDispatcher(DeliveryQueue queue, HeldClaims claims, List<EmailComposer> composers, Mailer mailer,
-            DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents, Clock clock,
-            WorkSignals signals) {
+    DeliveryDispatcher(DeliveryQueue queue, ClaimLedger ledger, HeldClaims claims, List<EmailComposer> composers,
+            Mailer mailer, DeliveryProperties properties, MeterRegistry registry, TraceParents traceParents,
+            Clock clock, WorkSignals signals) {
         this.traceParents = traceParents;
         this.signals = signals;
         this.room = new Semaphore(properties.batchSize());
@@ -82,6 +84,7 @@ class DeliveryDispatcher implements Work, DisposableBean {
         this.senders = Executors.newFixedThreadPool(properties.senders(),
                 (runnable) -> new Thread(runnable, "mail-sender-" + threads.incrementAndGet()));
         this.queue = queue;
+        this.ledger = ledger;
         this.claims = claims;
         this.composers = composers;
         this.mailer = mailer;
@@ -131,7 +134,7 @@ class DeliveryDispatcher implements Work, DisposableBean {
         }
         catch (RuntimeException ex) {
             logger.error("Could not write {} {}", notification.kind(), notification.messageId(), ex);
-            settle(notification, "failed", (claim) -> this.queue.markFailed(id, claim, "Could not write the email: " + ex));
+            settle(notification, "failed", (claim) -> this.ledger.markFailed(id, claim, "Could not write the email: " + ex));
             return;
         }
         try {
@@ -142,7 +145,7 @@ class DeliveryDispatcher implements Work, DisposableBean {
             return;
         }
         logger.info("Sent {} {} for booking {}", notification.kind(), notification.messageId(), notification.bookingId());
-        settle(notification, "sent", (claim) -> this.queue.markSent(id, claim));
+        settle(notification, "sent", (claim) -> this.ledger.markSent(id, claim));
     }
 
     private void failed(PendingNotification notification, MailDeliveryException ex) {
@@ -150,13 +153,13 @@ class DeliveryDispatcher implements Work, DisposableBean {
         if (ex.isPermanent() || notification.attempts() >= this.properties.maxAttempts()) {
             logger.warn("Giving up on {} {} after {} attempt(s): {}", notification.kind(), notification.messageId(),
                     notification.attempts(), Redaction.addresses(ex.getMessage()));
-            settle(notification, "failed", (claim) -> this.queue.markFailed(id, claim, ex.getMessage()));
+            settle(notification, "failed", (claim) -> this.ledger.markFailed(id, claim, ex.getMessage()));
         }
         else {
             logger.info("Will retry {} {} (attempt {}): {}", notification.kind(), notification.messageId(),
                     notification.attempts(), Redaction.addresses(ex.getMessage()));
             Duration delay = this.properties.retryDelay(notification.attempts());
-            settle(notification, "retried", (claim) -> this.queue.retryLater(id, claim, delay, ex.getMessage()));
+            settle(notification, "retried", (claim) -> this.ledger.retryLater(id, claim, delay, ex.getMessage()));
         }
     }
 

@@ -29,6 +29,8 @@ class HeldClaims implements Work {
 
     private final DeliveryQueue queue;
 
+    private final ClaimLedger ledger;
+
     private final Duration lease;
 
     private final String claimant;
@@ -39,8 +41,9 @@ class HeldClaims implements Work {
     /** Settles not written yet, by email id. */
     private final Map<UUID, Settle> unsettled = new ConcurrentHashMap<>();
 
-    HeldClaims(DeliveryQueue queue, DeliveryProperties properties, Environment environment) {
+    HeldClaims(DeliveryQueue queue, ClaimLedger ledger, DeliveryProperties properties, Environment environment) {
         this.queue = queue;
+        this.ledger = ledger;
         this.lease = properties.lease();
         this.claimant = (properties.instanceName() != null) ? properties.instanceName() : defaultName(environment);
     }
@@ -63,7 +66,7 @@ class HeldClaims implements Work {
 
     /** Takes back the claims this instance held when it last stopped; called before it claims anything. */
     void resume() {
-        int released = this.queue.releaseClaimsOf(this.claimant);
+        int released = this.ledger.releaseClaimsOf(this.claimant);
         if (released > 0) {
             logger.info("Took back {} email(s) this instance ({}) was sending when it stopped", released, this.claimant);
         }
@@ -106,7 +109,7 @@ class HeldClaims implements Work {
             });
         }
         finally {
-            this.queue.renew(Map.copyOf(this.held), this.lease);
+            this.ledger.renew(Map.copyOf(this.held), this.lease);
         }
         return renewEvery();
     }

@@ -33,6 +33,9 @@ class DeliveryClaimsIntegrationTests extends IntegrationTestBase {
     DeliveryQueue queue;
 
     @Autowired
+    ClaimLedger ledger;
+
+    @Autowired
     HeldClaims claims;
 
     @Autowired
@@ -87,12 +90,12 @@ class DeliveryClaimsIntegrationTests extends IntegrationTestBase {
     void anOutcomeWrittenUnderALapsedClaimChangesNothing() {
         UUID id = heldNotification("claims-test", Instant.now().plusSeconds(3600));
         UUID lapsed = UUID.randomUUID();
-        assertThat(this.queue.markSent(id, lapsed)).isFalse();
-        assertThat(this.queue.markFailed(id, lapsed, "late")).isFalse();
-        assertThat(this.queue.retryLater(id, lapsed, Duration.ZERO, "late")).isFalse();
-        assertThat(this.queue.renew(java.util.Map.of(id, lapsed), Duration.ofDays(1))).isZero();
+        assertThat(this.ledger.markSent(id, lapsed)).isFalse();
+        assertThat(this.ledger.markFailed(id, lapsed, "late")).isFalse();
+        assertThat(this.ledger.retryLater(id, lapsed, Duration.ZERO, "late")).isFalse();
+        assertThat(this.ledger.renew(java.util.Map.of(id, lapsed), Duration.ofDays(1))).isZero();
         assertThat(column(id, "status || ' ' || coalesce(last_error, '-')")).isEqualTo("PENDING -");
-        assertThat(this.queue.markSent(id, claimOf(id))).isTrue();
+        assertThat(this.ledger.markSent(id, claimOf(id))).isTrue();
         assertThat(column(id, "status || ' ' || (sent_at is not null) || ' ' || (claim is null)"))
             .isEqualTo("SENT true true");
     }
@@ -103,7 +106,7 @@ class DeliveryClaimsIntegrationTests extends IntegrationTestBase {
         UUID claim = claimOf(id);
         assertThat(this.transactions.<Boolean>execute((status) -> this.queue.cancelUnsent(id, "the booking was cancelled")))
             .isTrue();
-        assertThat(this.queue.markSent(id, claim)).isFalse();
+        assertThat(this.ledger.markSent(id, claim)).isFalse();
         assertThat(column(id, "status || ' ' || (sent_at is not null) || ' ' || reason"))
             .isEqualTo("CANCELLED true the booking was cancelled, but it was being sent already and went out");
     }
