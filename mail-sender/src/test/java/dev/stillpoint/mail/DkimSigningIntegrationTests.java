@@ -34,7 +34,7 @@ class DkimSigningIntegrationTests {
     static final GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
     @Test
-    void signsEveryEmailAndTheSignatureCoversTheUnsubscribeHeaders() throws Exception {
+    void signsEveryEmailAndTheSignatureCoversTheUnsubscribeReplyToAndAutoSubmittedHeaders() throws Exception {
         KeyPair keys = KeyPairGenerator.getInstance("RSA").genKeyPair();
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder().encodeToString(keys.getPrivate().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
@@ -42,8 +42,10 @@ class DkimSigningIntegrationTests {
         MailProperties properties = new MailProperties();
         properties.setHost("127.0.0.1");
         properties.setPort(smtp.getSmtp().getPort());
-        try (SmtpMailer mailer = new SmtpMailer(properties, new InternetAddress("news@example.org", "Stillpoint"), 1,
-                new DkimSigning("example.org", "news2026", key))) {
+        SenderIdentity sender = new SenderIdentity(new InternetAddress("news@example.org", "Stillpoint"),
+                new InternetAddress("hello@example.org", "Stillpoint"), BounceAddress.of("bounces@example.org"));
+        try (SmtpMailer mailer = new SmtpMailer(properties, sender, 1, new DkimSigning("example.org", "news2026", key),
+                1)) {
             mailer.send(new OutgoingEmail("<issue-1@example.org>", "ada@example.com", "Ada Lovelace", "Spring issue",
                     "plain  text \nwith   spaces", "<p>html</p>", List.of(),
                     Map.of("List-Unsubscribe", "<https://example.org/u/1>",
@@ -58,7 +60,11 @@ class DkimSigningIntegrationTests {
         assertThat(tags).containsEntry("d", "example.org").containsEntry("s", "news2026")
             .containsEntry("a", "rsa-sha256").containsEntry("c", "relaxed/relaxed");
         List<String> signed = List.of(tags.get("h").toLowerCase(Locale.ROOT).split(":"));
-        assertThat(signed).contains("from", "subject", "message-id", "list-unsubscribe", "list-unsubscribe-post");
+        assertThat(signed).contains("from", "subject", "message-id", "reply-to", "auto-submitted", "list-unsubscribe",
+                "list-unsubscribe-post");
+        // the envelope sender is the bounce address with the email's token, signed or not
+        assertThat(headers.get("return-path").strip()).isEqualTo("<bounces+" + BounceAddress.token("<issue-1@example.org>")
+                + "@example.org>");
 
         String body = relaxedBody(source.substring(split + 4));
         assertThat(Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
