@@ -3,8 +3,6 @@ package dev.stillpoint.support;
 import dev.stillpoint.events.DeadLetterTopics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 
 import org.springframework.kafka.config.TopicBuilder;
@@ -12,15 +10,13 @@ import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 
 /**
  * Dead letters, the same way in every service: a record that cannot be handled goes to its topic's dead-letter topic
- * ({@code <topic>-dlt}, same partition), which keeps it until someone handles it, and each one is counted.
+ * (named by {@link DeadLetterTopics}, same partition; {@link ListenerErrorHandlers} puts it there), which keeps it until
+ * someone handles it, and each one is counted.
  */
 public final class DeadLetters {
 
     /** {@code stillpoint_kafka_dead_letters_total{topic=...}} in Prometheus. */
     public static final String COUNTER = "stillpoint.kafka.dead.letters";
-
-    /** What a dead-letter topic's name adds to its source topic's (event-contract's {@link DeadLetterTopics}). */
-    public static final String SUFFIX = DeadLetterTopics.SUFFIX;
 
     private DeadLetters() {
     }
@@ -35,9 +31,11 @@ public final class DeadLetters {
             .build();
     }
 
-    /** Where a failed record goes: its topic's dead-letter topic, the same partition. */
-    public static TopicPartition destination(ConsumerRecord<?, ?> record, Exception ex) {
-        return new TopicPartition(DeadLetterTopics.of(record.topic()), record.partition());
+    /** The dead-letter topic of consumer group {@code group} of {@code topic}, for a group that has one of its own. */
+    public static NewTopic topicFor(String topic, String group, int partitions) {
+        return TopicBuilder.name(DeadLetterTopics.of(topic, group)).partitions(partitions)
+            .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+            .build();
     }
 
     /** The recoverer, counting each record it has published to a dead-letter topic. */

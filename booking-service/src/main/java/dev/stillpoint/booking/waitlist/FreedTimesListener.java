@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * closing finds nothing left to close the second time, so a redelivered event changes nothing.
  */
 @Component
-class FreedTimesListener {
+public class FreedTimesListener {
 
-    static final String GROUP_ID = "booking-service-waitlist";
+    public static final String GROUP_ID = "booking-service-waitlist";
 
     private final WaitlistOffers offers;
 

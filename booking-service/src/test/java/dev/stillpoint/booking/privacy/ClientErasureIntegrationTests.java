@@ -13,9 +13,9 @@ import dev.stillpoint.booking.booking.TestSlots;
 import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.events.DeadLetterTopics;
 import dev.stillpoint.events.privacy.ClientErasureCompleted;
 import dev.stillpoint.events.privacy.PrivacyTopics;
-import dev.stillpoint.support.DeadLetters;
 import dev.stillpoint.support.retention.RetentionJobs;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -108,7 +108,7 @@ class ClientErasureIntegrationTests extends IntegrationTestBase {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers()), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(PrivacyTopics.ERASURE_REPORTS, garbled, "{not a report"));
         }
-        try (TopicReader deadLetters = new TopicReader(brokers(), PrivacyTopics.ERASURE_REPORTS + DeadLetters.SUFFIX,
+        try (TopicReader deadLetters = new TopicReader(brokers(), DeadLetterTopics.of(PrivacyTopics.ERASURE_REPORTS),
                 PrivacyTopics.PARTITIONS)) {
             assertThat(deadLetters.awaitRecords(garbled, 1).get(0).value()).isEqualTo("{not a report");
         }

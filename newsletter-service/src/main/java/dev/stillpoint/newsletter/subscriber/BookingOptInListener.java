@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * and nothing else until they open it. Only new and confirmed bookings count; a series asks once.
  */
 @Component
-class BookingOptInListener {
+public class BookingOptInListener {
 
-    static final String GROUP_ID = "newsletter-service";
+    public static final String GROUP_ID = "newsletter-service";
 
     private final SubscriberManagement subscribers;
 

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /** Requests to erase a client, from booking-service. */
 @Component
-class ErasureRequestsListener {
+public class ErasureRequestsListener {
 
-    static final String GROUP_ID = "newsletter-service-erasure";
+    public static final String GROUP_ID = "newsletter-service-erasure";
 
     private final NewsletterErasure erasure;
 

@@ -1,10 +1,14 @@
 package dev.stillpoint.newsletter.system;
 
+import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.mail.MailTopics;
 import dev.stillpoint.events.newsletter.NewsletterTopics;
+import dev.stillpoint.events.privacy.PrivacyTopics;
 import dev.stillpoint.newsletter.delivery.RetryLaterException;
+import dev.stillpoint.newsletter.subscriber.BookingOptInListener;
+import dev.stillpoint.newsletter.subscriber.ErasureRequestsListener;
 import dev.stillpoint.support.DeadLetters;
-import dev.stillpoint.support.Outages;
+import dev.stillpoint.support.ListenerErrorHandlers;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -14,11 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The topics newsletter-service owns, and how its listeners fail: work that may succeed later (the SMTP server is
@@ -52,20 +53,26 @@ class KafkaConfiguration {
         return DeadLetters.topicFor(MailTopics.BOUNCES, MailTopics.PARTITIONS);
     }
 
-    /** Dead letters go to the record's topic + {@code -dlt}, same partition, with the reason in the headers. */
     @Bean
-    ConsumerRecordRecoverer deadLetters(KafkaTemplate<String, String> template, MeterRegistry registry) {
-        return DeadLetters.counted(new DeadLetterPublishingRecoverer(template, DeadLetters::destination), registry);
+    NewTopic bookingEventsDeadLetterTopic() {
+        return DeadLetters.topicFor(BookingTopics.BOOKING_EVENTS, BookingOptInListener.GROUP_ID,
+                BookingTopics.BOOKING_EVENTS_PARTITIONS);
     }
 
     @Bean
-    DefaultErrorHandler kafkaErrorHandler(ConsumerRecordRecoverer deadLetters) {
-        ExponentialBackOff fewTimes = new ExponentialBackOff(500, 2.0);
-        fewTimes.setMaxAttempts(3);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, fewTimes);
-        // the database away (a restart, a fail-over) is waited out: a booking's newsletter opt-in is not dead-lettered
-        handler.setBackOffFunction((record, ex) -> isRetryLater(ex) ? retryForAsLongAsItTakes() : Outages.backOffFor(ex));
-        return handler;
+    NewTopic erasureRequestsDeadLetterTopic() {
+        return DeadLetters.topicFor(PrivacyTopics.ERASURE_REQUESTS, ErasureRequestsListener.GROUP_ID,
+                PrivacyTopics.PARTITIONS);
+    }
+
+    @Bean
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producers, MeterRegistry registry) {
+        // the booking events and the erasure requests are notification-service's first: ours are parked apart
+        return ListenerErrorHandlers.deadLettering(producers, registry)
+            .retryLaterOn(RetryLaterException.class)
+            .ownDeadLetterTopic(BookingOptInListener.GROUP_ID)
+            .ownDeadLetterTopic(ErasureRequestsListener.GROUP_ID)
+            .build();
     }
 
     /**
@@ -76,27 +83,12 @@ class KafkaConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> deliveriesContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-            ConsumerRecordRecoverer deadLetters) {
+            ProducerFactory<Object, Object> producers, MeterRegistry registry) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, consumers);
         factory.setBatchListener(true);
-        factory.setCommonErrorHandler(new DefaultErrorHandler(deadLetters, retryForAsLongAsItTakes()));
+        factory.setCommonErrorHandler(ListenerErrorHandlers.deadLettering(producers, registry).untilItWorks().build());
         return factory;
-    }
-
-    private static ExponentialBackOff retryForAsLongAsItTakes() {
-        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        return backOff;
-    }
-
-    private static boolean isRetryLater(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RetryLaterException) {
-                return true;
-            }
-        }
-        return false;
     }
 
 }
