@@ -30,6 +30,12 @@ public final class DeadLetterTopics {
         return (suffix >= 0) ? deadLetterTopic.substring(0, suffix) : deadLetterTopic;
     }
 
+    /** The consumer group whose own dead-letter topic {@code topic} is, or {@code null} if it is no such topic. */
+    public static String groupOf(String topic) {
+        int suffix = suffixAt(topic);
+        return (suffix >= 0 && !topic.endsWith(SUFFIX)) ? topic.substring(suffix + SUFFIX.length() + 1) : null;
+    }
+
     public static boolean isDeadLetterTopic(String topic) {
         return suffixAt(topic) >= 0;
     }

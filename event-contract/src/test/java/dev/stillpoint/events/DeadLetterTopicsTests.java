@@ -19,6 +19,8 @@ class DeadLetterTopicsTests {
         assertThat(own).isEqualTo("privacy.erasure-requests-dlt.newsletter-service-erasure");
         assertThat(DeadLetterTopics.isDeadLetterTopic(own)).isTrue();
         assertThat(DeadLetterTopics.sourceOf(own)).isEqualTo("privacy.erasure-requests");
+        assertThat(DeadLetterTopics.groupOf(own)).isEqualTo("newsletter-service-erasure");
+        assertThat(DeadLetterTopics.groupOf("booking.events-dlt")).isNull();
     }
 
     @Test

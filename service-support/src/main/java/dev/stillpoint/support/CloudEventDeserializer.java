@@ -3,7 +3,7 @@ package dev.stillpoint.support;
 import java.nio.charset.StandardCharsets;
 
 import dev.stillpoint.events.CloudEventHeaders;
-import dev.stillpoint.events.EventTypes;
+import dev.stillpoint.events.catalog.EventTypes;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;

@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.stillpoint.events.DeadLetterHeaders;
 import dev.stillpoint.events.DeadLetterTopics;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -22,6 +23,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
@@ -34,8 +36,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * quick tries, goes to its dead-letter topic ({@link DeadLetterTopics}) on the same partition, as the bytes, text or
  * JSON it arrived as, with the reason in one line and the consumer group in {@link DeadLetterHeaders}; it is counted,
  * and the consumer carries on. A failure that is no fault of the record is retried, the consumer paused but polling:
- * the database away ({@link Outages}) every five seconds, and whatever a service names as "later" with back-off up to
- * 30 s, for as long as it takes.
+ * the database away ({@link Outages}) every five seconds, and a {@link RetryLaterException} with back-off up to 30 s,
+ * for as long as it takes.
  */
 public final class ListenerErrorHandlers {
 
@@ -103,8 +105,6 @@ public final class ListenerErrorHandlers {
 
         private final List<Class<? extends Exception>> notRetryable = new ArrayList<>();
 
-        private final List<Class<? extends Throwable>> later = new ArrayList<>();
-
         private final Set<String> groupsWithOwnTopics = new HashSet<>();
 
         private boolean untilItWorks;
@@ -121,15 +121,17 @@ public final class ListenerErrorHandlers {
             return this;
         }
 
-        /** Failures that say "later" (another instance holds the work, a server is away): retried until they pass. */
-        public Builder retryLaterOn(Class<? extends Throwable> type) {
-            this.later.add(type);
-            return this;
-        }
-
-        /** Consumer group {@code group} dead-letters to its own topic ({@link DeadLetterTopics#of(String, String)}). */
-        public Builder ownDeadLetterTopic(String group) {
-            this.groupsWithOwnTopics.add(group);
+        /**
+         * The consumer groups whose own dead-letter topics ({@link DeadLetterTopics#of(String, String)}) are among
+         * {@code topics} (the service's topic beans) park their dead letters there.
+         */
+        public Builder ownDeadLetterTopicsAmong(Iterable<NewTopic> topics) {
+            for (NewTopic topic : topics) {
+                String group = DeadLetterTopics.groupOf(topic.name());
+                if (group != null) {
+                    this.groupsWithOwnTopics.add(group);
+                }
+            }
             return this;
         }
 
@@ -139,27 +141,34 @@ public final class ListenerErrorHandlers {
             return this;
         }
 
-        public DefaultErrorHandler build() {
+        /**
+         * What parks a record on its dead-letter topic, with the reason, and counts it: for a listener that finds a
+         * record unreadable itself (give it a {@link ListenerExecutionFailedException} naming the group).
+         */
+        public ConsumerRecordRecoverer recoverer() {
             Set<String> ownTopics = Set.copyOf(this.groupsWithOwnTopics);
             DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates(),
                     (record, ex) -> destination(record, ex, ownTopics));
             recoverer.setHeadersFunction((record, ex) -> reasonHeaders(ex));
+            return DeadLetters.counted(recoverer, this.registry);
+        }
+
+        public DefaultErrorHandler build() {
             ExponentialBackOff fewTimes = new ExponentialBackOff(500, 2.0);
             fewTimes.setMaxAttempts(TRIES);
-            DefaultErrorHandler handler = new DefaultErrorHandler(DeadLetters.counted(recoverer, this.registry),
+            DefaultErrorHandler handler = new DefaultErrorHandler(recoverer(),
                     this.untilItWorks ? forAsLongAsItTakes() : fewTimes);
             this.notRetryable.forEach(handler::addNotRetryableExceptions);
-            List<Class<? extends Throwable>> later = List.copyOf(this.later);
-            handler.setBackOffFunction((record, ex) -> backOffFor(ex, later));
+            handler.setBackOffFunction((record, ex) -> backOffFor(ex));
             return handler;
         }
 
-        private static BackOff backOffFor(Exception ex, List<Class<? extends Throwable>> later) {
+        private static BackOff backOffFor(Exception ex) {
             BackOff outage = Outages.backOffFor(ex);
             if (outage != null) {
                 return outage;
             }
-            return later.stream().anyMatch((type) -> causedBy(ex, type)) ? forAsLongAsItTakes() : null;
+            return causedBy(ex, RetryLaterException.class) ? forAsLongAsItTakes() : null;
         }
 
         /** Values as they arrived: bytes that could not be read, text, or an event read from JSON, as JSON again. */

@@ -2,7 +2,6 @@ package dev.stillpoint.systemtests;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -20,16 +18,12 @@ import java.util.Map;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.ReceivedEmails;
-import dev.stillpoint.embedded.TestPostgres;
 import dev.stillpoint.embedded.Waits;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,20 +42,13 @@ class BookingToEmailIntegrationTests {
 
     private static final String STAFF_PASSWORD = "system-test-staff";
 
-    @TempDir
-    static Path kafkaData;
-
-    private static KraftBroker kafka;
+    private static PackagedServices services;
 
     private static GreenMail smtp;
 
     private static GreenMailUser bounces;
 
     private static NotificationLedger ledger;
-
-    private static final String DATABASE = "stillpoint";
-
-    private static final List<ServiceProcess> services = new ArrayList<>();
 
     private static ServiceProcess booking;
 
@@ -76,24 +63,16 @@ class BookingToEmailIntegrationTests {
 
     @BeforeAll
     static void startEverything() {
-        kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
         // SMTP for every email, and IMAP for the bounce mailbox that notification-service reads
-        smtp = new GreenMail(new ServerSetup[] {
-                new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP) });
-        smtp.start();
-        bounces = smtp.setUser("bounces@stillpoint.example", "bounces", "bounces-secret");
-        ledger = new NotificationLedger(DATABASE, smtp);
+        services = PackagedServices.start("stillpoint", true);
+        smtp = services.smtp();
+        bounces = services.mailbox("bounces@stillpoint.example", "bounces", "bounces-secret");
+        ledger = services.ledger();
         // a hydration reminder offset that makes REMINDED_SLOT's reminder due once the services can have started, so
         // that it is booked before it is due however slowly they start (a later booking would not get it), and no gap
         // after the confirmation (a reminder due within it is folded into the confirmation)
         reminderDue = Instant.now().plus(Waits.PROCESS_START).truncatedTo(ChronoUnit.SECONDS);
-        Map<String, String> environment = Map.ofEntries(
-                Map.entry("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl(DATABASE)),
-                Map.entry("SPRING_DATASOURCE_USERNAME", TestPostgres.username()),
-                Map.entry("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
-                Map.entry("SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort())),
+        services.with(Map.ofEntries(
                 Map.entry("STILLPOINT_STAFF_PASSWORD", STAFF_PASSWORD),
                 Map.entry("STILLPOINT_BOOKING_MANAGE_LINK_SECRET", "system-test-secret"),
                 Map.entry("STILLPOINT_PRACTICE_NAME", "Stillpoint Test Practice"),
@@ -108,26 +87,17 @@ class BookingToEmailIntegrationTests {
                 Map.entry("STILLPOINT_BOUNCES_MAILBOX_USERNAME", "bounces"),
                 Map.entry("STILLPOINT_BOUNCES_MAILBOX_PASSWORD", "bounces-secret"),
                 Map.entry("STILLPOINT_BOUNCES_MAILBOX_POLL_INTERVAL", "1s"),
-                Map.entry("STILLPOINT_BOUNCES_WEBHOOK_SECRET", BounceJourney.WEBHOOK_SECRET),
-                // the tests' own requests, from loopback, are not rate-limited (README, "Test it")
-                Map.entry("STILLPOINT_RATE_LIMIT_UNLIMITED_ADDRESSES", "127.0.0.1,::1"));
-        booking = ServiceProcess.start("booking-service", KraftBroker.freePort(), environment);
-        notification = ServiceProcess.start("notification-service", KraftBroker.freePort(), environment);
-        newsletter = ServiceProcess.start("newsletter-service", KraftBroker.freePort(), environment);
-        services.addAll(List.of(booking, notification, newsletter));
-        services.forEach(ServiceProcess::awaitReady);
+                Map.entry("STILLPOINT_BOUNCES_WEBHOOK_SECRET", BounceJourney.WEBHOOK_SECRET)));
+        booking = services.launch("booking-service");
+        notification = services.launch("notification-service");
+        newsletter = services.launch("newsletter-service");
+        services.awaitReady();
     }
 
     @AfterAll
     static void stopEverything() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -140,7 +110,7 @@ class BookingToEmailIntegrationTests {
 
         MimeMessage confirmation = awaitEmails("ada@example.com", 1).get(0);
         assertThat(confirmation.getSubject()).startsWith("Confirmed: your CranioSacral session on");
-        String source = source(confirmation);
+        String source = ReceivedEmails.source(confirmation);
         assertThat(source).contains("From: Stillpoint Test Practice <hello@stillpoint.example>", "text/plain",
                 "text/html", "invite.ics", "Eastern");
         // the invitation travels further than the email (forwarded, shared calendars): no booking id, no manage link
@@ -154,13 +124,13 @@ class BookingToEmailIntegrationTests {
                 "X-Manage-Token", token).statusCode()).isEqualTo(200);
         MimeMessage moved = awaitEmails("ada@example.com", 2).get(1);
         assertThat(moved.getSubject()).startsWith("Moved:");
-        assertThat(decodedIcs(source(moved))).as("the same event, updated").contains(uid, "SEQUENCE:1");
+        assertThat(decodedIcs(ReceivedEmails.source(moved))).as("the same event, updated").contains(uid, "SEQUENCE:1");
 
         assertThat(booking.post("/api/bookings/" + id + "/cancel", null, "X-Manage-Token", token).statusCode())
             .isEqualTo(200);
         MimeMessage cancellation = awaitEmails("ada@example.com", 3).get(2);
         assertThat(cancellation.getSubject()).startsWith("Cancelled:");
-        assertThat(decodedIcs(source(cancellation))).contains("METHOD:CANCEL", uid, "SEQUENCE:2");
+        assertThat(decodedIcs(ReceivedEmails.source(cancellation))).contains("METHOD:CANCEL", uid, "SEQUENCE:2");
     }
 
     @Test
@@ -171,7 +141,7 @@ class BookingToEmailIntegrationTests {
         String id = json.readTree(created.body()).get("id").asString();
         MimeMessage notice = awaitEmails("grace@example.com", 1).get(0);
         assertThat(notice.getSubject()).startsWith("We have your booking request");
-        assertThat(source(notice).toLowerCase()).doesNotContain("aneurysm");
+        assertThat(ReceivedEmails.source(notice).toLowerCase()).doesNotContain("aneurysm");
 
         String credentials = Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD).getBytes(StandardCharsets.UTF_8));
         assertThat(booking.post("/api/staff/bookings/" + id + "/approve", null, "Authorization", "Basic " + credentials)
@@ -255,31 +225,7 @@ class BookingToEmailIntegrationTests {
 
     @Test
     void erasingAClientReachesEveryServiceAndEachReportsBack() throws Exception {
-        String email = "forget-me@example.com";
-        HttpResponse<String> created = booking.post("/api/bookings", request(email, slot(5), false));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = json.readTree(created.body()).get("id").asString();
-        String token = json.readTree(created.body()).get("manageToken").asString();
-        assertThat(newsletter.post("/api/subscribers", "{\"email\": \"" + email + "\"}").statusCode()).isEqualTo(202);
-        await("the services hold the client").atMost(Waits.STEP).until(() -> ledger.count(
-                "select count(*) from notification.notification where recipient = ?", email) > 0
-                && ledger.count("select count(*) from newsletter.subscriber where email = ?", email) == 1);
-        assertThat(booking.post("/api/bookings/" + id + "/cancel", null, "X-Manage-Token", token).statusCode())
-            .isEqualTo(200);
-
-        String staff = "Basic " + Base64.getEncoder().encodeToString(("staff:" + STAFF_PASSWORD)
-            .getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> requested = booking.post("/api/staff/client-erasures", "{\"email\": \"" + email + "\"}",
-                "Authorization", staff);
-        assertThat(requested.statusCode()).as(requested.body()).isEqualTo(202);
-        String erasure = json.readTree(requested.body()).get("id").asString();
-        JsonNode status = await("every service reports").atMost(Waits.STEP)
-            .until(() -> json.readTree(booking.get("/api/staff/client-erasures/" + erasure, "Authorization", staff)
-                .body()), (node) -> node.get("complete").asBoolean());
-        assertThat(status.get("reports")).hasSize(3);
-        assertThat(ledger.count("select count(*) from notification.notification where recipient = ?", email)).isZero();
-        assertThat(ledger.count("select count(*) from newsletter.subscriber where email = ?", email)).isZero();
-        assertThat(ledger.count("select count(*) from booking.booking where client_email = ?", email)).isZero();
+        new ErasureJourney(booking, newsletter, ledger, STAFF_PASSWORD).run(request("forget-me@example.com", slot(5), false));
     }
 
     @Test
@@ -297,10 +243,6 @@ class BookingToEmailIntegrationTests {
 
     private static List<MimeMessage> awaitEmails(String address, int count) {
         return ledger.awaitEmails(address, count);
-    }
-
-    private static String source(MimeMessage message) {
-        return ReceivedEmails.source(message);
     }
 
     /** The calendar part may be base64 or quoted-printable on the wire: read it through Jakarta Mail. */

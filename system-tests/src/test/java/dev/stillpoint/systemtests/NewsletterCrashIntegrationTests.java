@@ -1,7 +1,6 @@
 package dev.stillpoint.systemtests;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -14,9 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.TestPostgres;
 import dev.stillpoint.embedded.Waits;
 import jakarta.mail.internet.InternetAddress;
@@ -24,7 +20,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,43 +37,27 @@ class NewsletterCrashIntegrationTests {
     private static final String STAFF = "Basic " + Base64.getEncoder()
         .encodeToString("staff:crash-test".getBytes(StandardCharsets.UTF_8));
 
-    @TempDir
-    static Path kafkaData;
-
-    private static KraftBroker kafka;
-
-    private static GreenMail smtp;
-
-    private static Map<String, String> environment;
+    private static PackagedServices services;
 
     @BeforeAll
     static void startInfrastructure() {
-        kafka = KraftBroker.start(KraftBroker.freePort(), kafkaData, 3);
-        smtp = new GreenMail(new ServerSetup(KraftBroker.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        environment = Map.of("SPRING_DATASOURCE_URL", TestPostgres.jdbcUrl("newsletter_crash"),
-                "SPRING_DATASOURCE_USERNAME", TestPostgres.username(),
-                "SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SPRING_MAIL_HOST", "127.0.0.1", "SPRING_MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "STILLPOINT_STAFF_PASSWORD", "crash-test", "STILLPOINT_NEWSLETTER_TOKEN_SECRET", "crash-test",
-                // slow enough to be killed in the middle: about 8 s for the whole list
-                "STILLPOINT_NEWSLETTER_RATE_PER_SECOND", "250");
+        services = PackagedServices.start("newsletter_crash", false)
+            .with(Map.of("STILLPOINT_STAFF_PASSWORD", "crash-test", "STILLPOINT_NEWSLETTER_TOKEN_SECRET", "crash-test",
+                    // slow enough to be killed in the middle: about 8 s for the whole list
+                    "STILLPOINT_NEWSLETTER_RATE_PER_SECOND", "250"));
     }
 
     @AfterAll
-    static void stopInfrastructure() {
-        if (smtp != null) {
-            smtp.stop();
-        }
-        if (kafka != null) {
-            kafka.close();
+    static void stopInfrastructure() throws Exception {
+        if (services != null) {
+            services.close();
         }
     }
 
     @Test
     void killedMidSendItResumesAndEverySubscriberGetsTheIssueOnce() throws Exception {
         JsonMapper json = JsonMapper.builder().build();
-        ServiceProcess first = ServiceProcess.start("newsletter-service", KraftBroker.freePort(), environment);
+        ServiceProcess first = services.launch("newsletter-service");
         first.awaitReady();
         insertConfirmedSubscribers();
         String issue = json.readTree(first.post("/api/newsletter/issues",
@@ -92,15 +71,13 @@ class NewsletterCrashIntegrationTests {
         int sentBeforeTheCrash = sent();
         assertThat(sentBeforeTheCrash).isLessThan(SUBSCRIBERS);
 
-        try (ServiceProcess second = ServiceProcess.start("newsletter-service", KraftBroker.freePort(), environment)) {
-            second.awaitReady();
-            await().atMost(Waits.emails(SUBSCRIBERS)).until(() -> "SENT".equals(issueStatus(issue)));
-        }
+        services.launch("newsletter-service").awaitReady();
+        await().atMost(Waits.emails(SUBSCRIBERS)).until(() -> "SENT".equals(issueStatus(issue)));
 
         Map<String, String> recipientByMessageId = new HashMap<>();
         Set<String> recipients = new HashSet<>();
         int copies = 0;
-        for (MimeMessage message : smtp.getReceivedMessages()) {
+        for (MimeMessage message : services.smtp().getReceivedMessages()) {
             String recipient = ((InternetAddress) message.getAllRecipients()[0]).getAddress();
             String previous = recipientByMessageId.put(message.getMessageID(), recipient);
             assertThat(previous).as("a Message-ID is one recipient's").isIn(null, recipient);

@@ -1,8 +1,8 @@
 package dev.stillpoint.booking.system;
 
-import dev.stillpoint.events.booking.BookingTopics;
+import java.util.List;
+
 import dev.stillpoint.events.privacy.PrivacyTopics;
-import dev.stillpoint.booking.waitlist.FreedTimesListener;
 import dev.stillpoint.support.DeadLetters;
 import dev.stillpoint.support.ListenerErrorHandlers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +17,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 /**
  * What booking-service's listeners (the erasure reports, the waitlist's reading of the booking events) do with a record
  * they cannot handle: service-support's {@link ListenerErrorHandlers}. The waitlist parks booking events on a
- * dead-letter topic of its own; notification-service, the booking events' first consumer, has theirs.
+ * dead-letter topic of its own (waitlist's WaitlistDeadLetters); notification-service, the booking events' first
+ * consumer, has theirs.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaErrorHandling {
@@ -28,17 +29,12 @@ class KafkaErrorHandling {
     }
 
     @Bean
-    NewTopic waitlistBookingEventsDeadLetterTopic() {
-        return DeadLetters.topicFor(BookingTopics.BOOKING_EVENTS, FreedTimesListener.GROUP_ID,
-                BookingTopics.BOOKING_EVENTS_PARTITIONS);
-    }
-
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producers, MeterRegistry registry) {
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producers, MeterRegistry registry,
+            List<NewTopic> topics) {
         return ListenerErrorHandlers.deadLettering(producers, registry)
             // a body that is not a report will not become one by trying again
             .notRetryable(JacksonException.class)
-            .ownDeadLetterTopic(FreedTimesListener.GROUP_ID)
+            .ownDeadLetterTopicsAmong(topics)
             .build();
     }
 

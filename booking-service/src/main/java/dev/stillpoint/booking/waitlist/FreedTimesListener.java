@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * closing finds nothing left to close the second time, so a redelivered event changes nothing.
  */
 @Component
-public class FreedTimesListener {
+class FreedTimesListener {
 
-    public static final String GROUP_ID = "booking-service-waitlist";
+    static final String GROUP_ID = "booking-service-waitlist";
 
     private final WaitlistOffers offers;
 

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
+import dev.stillpoint.newsletter.delivery.MarkdownRenderer;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 
 import org.springframework.stereotype.Component;

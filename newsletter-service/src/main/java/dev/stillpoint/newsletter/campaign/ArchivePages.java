@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
+import dev.stillpoint.newsletter.delivery.MarkdownRenderer;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 
 import org.springframework.http.HttpStatus;

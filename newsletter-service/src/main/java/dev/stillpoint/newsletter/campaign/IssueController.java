@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.newsletter.delivery.DeliveryLedger;
+import dev.stillpoint.newsletter.delivery.MarkdownRenderer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -39,9 +39,12 @@ public class Publishing {
 
     private final Clock clock;
 
+    private final IssueCompletion completion;
+
     Publishing(IssueRepository issues, DeliveryLedger ledger, SchedulerClient scheduler, LifecycleEvents events,
-            Clock clock) {
+            Clock clock, IssueCompletion completion) {
         this.issues = issues;
+        this.completion = completion;
         this.ledger = ledger;
         this.scheduler = scheduler;
         this.events = events;
@@ -90,7 +93,7 @@ public class Publishing {
         this.events.published(id, issue.title(), recipients, issue.scheduledFor());
         logger.info("Issue {} published to {} confirmed subscribers", id, recipients);
         if (recipients == 0) {
-            this.ledger.completeIfDone(id);
+            this.completion.completeIfDone(id);
         }
         return find(id);
     }
@@ -107,7 +110,7 @@ public class Publishing {
         NewsletterIssue issue = lock(id, EnumSet.of(Status.PAUSED), "resumed");
         this.issues.update(id, Status.SENDING, issue.scheduledFor(), issue.publishedAt(), this.clock.instant());
         this.ledger.fanOutAgain(id);
-        this.ledger.completeIfDone(id);
+        this.completion.completeIfDone(id);
         return find(id);
     }
 

@@ -4,10 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 
-import dev.stillpoint.newsletter.lifecycle.LifecycleEvents;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 import dev.stillpoint.support.work.WorkSignals;
 
@@ -24,19 +22,15 @@ public class DeliveryLedger {
 
     private final JdbcClient jdbc;
 
-    private final LifecycleEvents events;
-
     private final Clock clock;
 
     private final String messageIdDomain;
 
     private final WorkSignals signals;
 
-    DeliveryLedger(JdbcClient jdbc, LifecycleEvents events, Clock clock, NewsletterProperties properties,
-            WorkSignals signals) {
+    DeliveryLedger(JdbcClient jdbc, Clock clock, NewsletterProperties properties, WorkSignals signals) {
         this.jdbc = jdbc;
         this.signals = signals;
-        this.events = events;
         this.clock = clock;
         this.messageIdDomain = properties.messageIdDomain();
     }
@@ -84,33 +78,6 @@ public class DeliveryLedger {
             .query((rs, row) -> new Progress(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
                     rs.getInt(6), rs.getInt(7) / 60.0, rs.getInt(8), rs.getInt(9)))
             .single();
-    }
-
-    /**
-     * Ends the issue once no recipient is left queued: {@code SENT}, or {@code SENT_WITH_FAILURES} when any was
-     * refused. Returns whether this call ended it.
-     */
-    @Transactional
-    public boolean completeIfDone(UUID issueId) {
-        Optional<Completed> completed = this.jdbc.sql("""
-                update newsletter_issue set completed_at = :now, updated_at = :now,
-                    status = case when exists (select 1 from delivery where issue_id = :issue and status = 'FAILED')
-                        then 'SENT_WITH_FAILURES' else 'SENT' end
-                where id = :issue and status = 'SENDING'
-                and not exists (select 1 from delivery where issue_id = :issue and status = 'QUEUED')
-                returning title, status, published_at""")
-            .param("now", Timestamp.from(this.clock.instant())).param("issue", issueId)
-            .query((rs, row) -> new Completed(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-            .optional();
-        completed.ifPresent((issue) -> {
-            Progress progress = progress(issueId);
-            this.events.completed(issueId, issue.title(), issue.status(), issue.publishedAt(), progress.total(),
-                    progress.sent(), progress.failed(), progress.skipped());
-        });
-        return completed.isPresent();
-    }
-
-    private record Completed(String title, String status, Instant publishedAt) {
     }
 
     /**

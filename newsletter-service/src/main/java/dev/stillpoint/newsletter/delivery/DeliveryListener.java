@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,7 +58,8 @@ public class DeliveryListener {
         this.sending.send(requests);
         // once the batch went through, so that a batch retried does not dead-letter the same record twice
         for (ConsumerRecord<String, String> record : unreadable) {
-            this.deadLetters.accept(record, new IllegalArgumentException("Unreadable delivery request: " + record.value()));
+            this.deadLetters.accept(record, new ListenerExecutionFailedException("Unreadable delivery request", GROUP_ID,
+                    new IllegalArgumentException("Unreadable delivery request: " + record.value())));
         }
     }
 

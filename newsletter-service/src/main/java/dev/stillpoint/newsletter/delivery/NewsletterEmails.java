@@ -7,7 +7,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.stillpoint.mail.OutgoingEmail;
-import dev.stillpoint.newsletter.campaign.MarkdownRenderer;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens.Purpose;
 import dev.stillpoint.newsletter.system.NewsletterProperties;

@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import dev.stillpoint.mail.MailDeliveryException;
+import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 import dev.stillpoint.support.Redaction;
+import dev.stillpoint.support.RetryLaterException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,7 +41,8 @@ class NewsletterSending {
 
     private static final Logger logger = LoggerFactory.getLogger(NewsletterSending.class);
 
-    private final DeliveryLedger ledger;
+    /** Told when recipients were settled: the issue may be complete ({@link RecipientsSettled}). */
+    private final ApplicationEventPublisher settled;
 
     private final RecipientClaims claims;
 
@@ -48,24 +52,27 @@ class NewsletterSending {
 
     private final SmtpConnections connections;
 
-    /** Attempts a recipient gets while the SMTP server fails for the moment; then it is marked FAILED. */
-    private final int maxAttempts;
+    private final RecipientOutcomes outcomes;
 
-    private final IntFunction<Duration> retryDelays;
+    private final RefusedRecipients refused;
 
     private final TokenBucket perHour;
 
+    private final MeterRegistry registry;
+
     private final int chunk;
 
-    NewsletterSending(DeliveryLedger ledger, RecipientClaims claims, HeldRecipients held, NewsletterEmails emails,
-            SmtpConnections connections, NewsletterProperties properties) {
-        this.ledger = ledger;
+    NewsletterSending(ApplicationEventPublisher settled, RecipientClaims claims, RecipientOutcomes outcomes,
+            RefusedRecipients refused, HeldRecipients held, NewsletterEmails emails, SmtpConnections connections,
+            NewsletterProperties properties, MeterRegistry registry) {
+        this.settled = settled;
         this.claims = claims;
         this.held = held;
         this.emails = emails;
         this.connections = connections;
-        this.maxAttempts = properties.maxAttempts();
-        this.retryDelays = properties::retryDelay;
+        this.outcomes = outcomes;
+        this.refused = refused;
+        this.registry = registry;
         this.perHour = new TokenBucket(properties.ratePerHour(), Duration.ofHours(1));
         this.chunk = Math.max(1, Math.min(MAX_CHUNK, properties.ratePerSecond()));
     }
@@ -133,7 +140,7 @@ class NewsletterSending {
         List<MailDeliveryException> failures = this.connections.send(claimed.stream()
             .map((recipient) -> issue.personalise(recipient.messageId(), recipient.email(), recipient.name(),
                     recipient.request().subscriberId()))
-            .toList(), (accepted) -> this.claims.markSent(claim, issueId,
+            .toList(), (accepted) -> this.outcomes.markSent(claim, issueId,
                     accepted.stream().map((index) -> claimed.get(index).request().subscriberId()).toList()));
         List<UUID> later = new ArrayList<>();
         MailDeliveryException transientFailure = null;
@@ -141,47 +148,21 @@ class NewsletterSending {
             RecipientClaims.Claimed recipient = claimed.get(i);
             MailDeliveryException failure = failures.get(i);
             if (failure == null) {
-                continue; // recorded as it was accepted
+                MeteredMailer.count(this.registry, KIND, "sent"); // recorded as it was accepted
             }
-            if (failure.isPermanent()) {
-                logger.warn("Issue {} refused for subscriber {}: {}", issueId, recipient.request().subscriberId(),
-                        Redaction.addresses(failure.getMessage()));
-                this.claims.markFailed(claim, recipient.request(), failure.getMessage());
-            }
-            else if (failure.isRefusedForNow()) {
-                refusedForNow(claim, recipient, failure);
+            else if (failure.isPermanent() || failure.isRefusedForNow()) {
+                this.refused.settle(claim, recipient, failure);
             }
             else {
+                MeteredMailer.count(this.registry, KIND, "retried");
                 later.add(recipient.request().subscriberId());
                 transientFailure = failure;
             }
         }
         if (transientFailure != null) {
-            this.claims.release(claim, issueId, later, transientFailure.getMessage());
+            this.outcomes.release(claim, issueId, later, transientFailure.getMessage());
             throw new RetryLaterException("SMTP failure, will retry: " + Redaction.addresses(transientFailure.getMessage()),
                     transientFailure);
-        }
-    }
-
-    /**
-     * One mailbox answering "452 mailbox full" must neither hold up the others nor keep the issue from ending: it waits
-     * for its own next attempt, and after {@code max-attempts} it is recorded as failed with the server's answer. (A
-     * server that is away, answering nobody, is waited out however long it takes.)
-     */
-    private void refusedForNow(UUID claim, RecipientClaims.Claimed recipient, MailDeliveryException failure) {
-        UUID subscriberId = recipient.request().subscriberId();
-        if (recipient.attempts() >= this.maxAttempts) {
-            logger.warn("Issue {}: giving up on subscriber {} after {} attempts: {}", recipient.request().issueId(),
-                    subscriberId, recipient.attempts(), Redaction.addresses(failure.getMessage()));
-            this.claims.markFailed(claim, recipient.request(),
-                    "Gave up after " + recipient.attempts() + " attempts; the last answer: " + failure.getMessage());
-        }
-        else {
-            Duration delay = this.retryDelays.apply(recipient.attempts());
-            logger.info("Issue {}: subscriber {} refused for now (attempt {}), tried again in {}: {}",
-                    recipient.request().issueId(), subscriberId, recipient.attempts(), delay,
-                    Redaction.addresses(failure.getMessage()));
-            this.claims.retryLater(claim, recipient.request(), delay, failure.getMessage());
         }
     }
 
@@ -197,10 +178,10 @@ class NewsletterSending {
             return; // sent, settled or cancelled already: a redelivered record
         }
         if (!"CONFIRMED".equals(state.subscriber())) {
-            this.claims.markSkipped(request, "unsubscribed before it was sent");
+            this.outcomes.markSkipped(request, "unsubscribed before it was sent");
         }
         else if ("PAUSED".equals(state.issue())) {
-            this.claims.leaveForResume(request);
+            this.outcomes.leaveForResume(request);
         }
         else if ("SENDING".equals(state.issue()) && state.claimedElsewhere()) {
             throw new RetryLaterException("Another instance holds the claim on this recipient; will look again");
@@ -208,9 +189,7 @@ class NewsletterSending {
     }
 
     private void complete(UUID issueId) {
-        if (this.ledger.completeIfDone(issueId)) {
-            logger.info("Issue {}: every recipient is accounted for", issueId);
-        }
+        this.settled.publishEvent(new RecipientsSettled(issueId));
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.stillpoint.newsletter.delivery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,10 +16,8 @@ import java.util.function.Consumer;
 import dev.stillpoint.mail.Acceptance;
 import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
-import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.mail.OutgoingEmail;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -32,16 +31,13 @@ class SmtpConnections implements DisposableBean {
 
     private final Mailer mailer;
 
-    private final MeterRegistry registry;
-
     private final TokenBucket perSecond;
 
     private final ExecutorService threads;
 
-    SmtpConnections(Mailer mailer, NewsletterProperties properties, MeterRegistry registry) {
+    SmtpConnections(Mailer mailer, NewsletterProperties properties) {
         this.mailer = mailer;
-        this.registry = registry;
-        this.perSecond = new TokenBucket(properties.ratePerSecond(), java.time.Duration.ofSeconds(1));
+        this.perSecond = new TokenBucket(properties.ratePerSecond(), Duration.ofSeconds(1));
         AtomicInteger count = new AtomicInteger();
         this.threads = Executors.newFixedThreadPool(properties.senders(),
                 (runnable) -> new Thread(runnable, "newsletter-smtp-" + count.incrementAndGet()));
@@ -103,11 +99,9 @@ class SmtpConnections implements DisposableBean {
         this.perSecond.take();
         try {
             this.mailer.send(email, acceptance);
-            MeteredMailer.count(this.registry, NewsletterSending.KIND, "sent");
             return null;
         }
         catch (MailDeliveryException ex) {
-            MeteredMailer.count(this.registry, NewsletterSending.KIND, ex.isPermanent() ? "failed" : "retried");
             return ex;
         }
     }

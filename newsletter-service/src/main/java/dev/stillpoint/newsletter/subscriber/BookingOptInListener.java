@@ -20,9 +20,9 @@ import org.springframework.stereotype.Component;
  * and nothing else until they open it. Only new and confirmed bookings count; a series asks once.
  */
 @Component
-public class BookingOptInListener {
+class BookingOptInListener {
 
-    public static final String GROUP_ID = "newsletter-service";
+    static final String GROUP_ID = "newsletter-service";
 
     private final SubscriberManagement subscribers;
 

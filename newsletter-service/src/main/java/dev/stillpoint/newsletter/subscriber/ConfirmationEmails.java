@@ -1,6 +1,5 @@
 package dev.stillpoint.newsletter.subscriber;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +11,7 @@ import dev.stillpoint.mail.MailDeliveryException;
 import dev.stillpoint.mail.Mailer;
 import dev.stillpoint.mail.MeteredMailer;
 import dev.stillpoint.mail.OutgoingEmail;
+import dev.stillpoint.mail.RetrySchedule;
 import dev.stillpoint.newsletter.subscriber.SubscriberTokens.Purpose;
 import dev.stillpoint.newsletter.system.NewsletterProperties;
 import dev.stillpoint.support.Redaction;
@@ -25,8 +25,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The double opt-in email, sent by a db-scheduler task scheduled with the subscription: retried with growing
- * delays while the SMTP server is away, given up on a permanent (5xx) refusal.
+ * The double opt-in email, sent by a db-scheduler task scheduled with the subscription. What the SMTP server says is
+ * judged as for every email (mail-sender's {@link RetrySchedule}): a permanent (5xx) refusal, or the last attempt, is
+ * given up on; anything else is tried again after the schedule's delay.
  */
 @Configuration(proxyBeanMethods = false)
 class ConfirmationEmails {
@@ -41,15 +42,19 @@ class ConfirmationEmails {
     @Bean
     OneTimeTask<Void> newsletterConfirmationTask(SubscriberRepository subscribers, SubscriberTokens tokens,
             Mailer mailer, TemplateEngine templates, NewsletterProperties properties, MeterRegistry registry) {
+        RetrySchedule retries = properties.retries();
+        FailureHandler<Void> later = (complete, operations) -> operations.reschedule(complete, complete.getTimeDone()
+            .plus(retries.delay(complete.getExecution().consecutiveFailures + 1)));
         return Tasks.oneTime(TASK)
-            .onFailure(new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(10), 2.0))
+            .onFailure(later)
             .execute((instance, context) -> subscribers.findById(UUID.fromString(instance.getId()))
                 .filter((subscriber) -> subscriber.status() == Subscriber.Status.PENDING)
-                .ifPresent((subscriber) -> send(subscriber, tokens, mailer, templates, properties, registry)));
+                .ifPresent((subscriber) -> send(subscriber, context.getExecution().consecutiveFailures + 1, tokens,
+                        mailer, templates, properties, registry)));
     }
 
-    private static void send(Subscriber subscriber, SubscriberTokens tokens, Mailer mailer, TemplateEngine templates,
-            NewsletterProperties properties, MeterRegistry registry) {
+    private static void send(Subscriber subscriber, int attempt, SubscriberTokens tokens, Mailer mailer,
+            TemplateEngine templates, NewsletterProperties properties, MeterRegistry registry) {
         String link = properties.link("/subscribe/confirm?token=" + tokens.token(subscriber.id(), Purpose.CONFIRM))
             .toString();
         Context model = new Context();
@@ -68,13 +73,13 @@ class ConfirmationEmails {
             MeteredMailer.count(registry, KIND, "sent");
         }
         catch (MailDeliveryException ex) {
-            if (!ex.isPermanent()) {
-                MeteredMailer.count(registry, KIND, "retried");
+            RetrySchedule.Verdict verdict = properties.retries().judge(ex, attempt);
+            MeteredMailer.count(registry, KIND, verdict.outcome());
+            if (!verdict.failed()) {
                 throw new IllegalStateException("Will retry the confirmation email: " + ex.getMessage(), ex);
             }
-            logger.warn("Subscriber {}'s address was refused for good: {}", subscriber.id(),
-                    Redaction.addresses(ex.getMessage()));
-            MeteredMailer.count(registry, KIND, "failed");
+            logger.warn("Gave up on subscriber {}'s confirmation email: {}", subscriber.id(),
+                    Redaction.addresses(verdict.reason()));
         }
     }
 

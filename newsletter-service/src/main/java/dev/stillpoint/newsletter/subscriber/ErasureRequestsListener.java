@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /** Requests to erase a client, from booking-service. */
 @Component
-public class ErasureRequestsListener {
+class ErasureRequestsListener {
 
-    public static final String GROUP_ID = "newsletter-service-erasure";
+    static final String GROUP_ID = "newsletter-service-erasure";
 
     private final NewsletterErasure erasure;
 

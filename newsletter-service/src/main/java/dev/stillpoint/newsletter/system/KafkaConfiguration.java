@@ -1,12 +1,9 @@
 package dev.stillpoint.newsletter.system;
 
-import dev.stillpoint.events.booking.BookingTopics;
+import java.util.List;
+
 import dev.stillpoint.events.mail.MailTopics;
 import dev.stillpoint.events.newsletter.NewsletterTopics;
-import dev.stillpoint.events.privacy.PrivacyTopics;
-import dev.stillpoint.newsletter.delivery.RetryLaterException;
-import dev.stillpoint.newsletter.subscriber.BookingOptInListener;
-import dev.stillpoint.newsletter.subscriber.ErasureRequestsListener;
 import dev.stillpoint.support.DeadLetters;
 import dev.stillpoint.support.ListenerErrorHandlers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,12 +16,14 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * The topics newsletter-service owns, and how its listeners fail: work that may succeed later (the SMTP server is
- * away, another instance holds the claim, the database is away) is retried with back-off for as long as it takes;
- * anything else is tried a few times and then dead-lettered with the reason, and the consumer goes on.
+ * The topics newsletter-service owns, and how its listeners fail (service-support's {@link ListenerErrorHandlers}): work
+ * that may succeed later (the SMTP server is away, another instance holds the claim, the database is away) is retried
+ * with back-off for as long as it takes; anything else is tried a few times and then dead-lettered with the reason,
+ * and the consumer goes on.
  */
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
@@ -54,25 +53,17 @@ class KafkaConfiguration {
     }
 
     @Bean
-    NewTopic bookingEventsDeadLetterTopic() {
-        return DeadLetters.topicFor(BookingTopics.BOOKING_EVENTS, BookingOptInListener.GROUP_ID,
-                BookingTopics.BOOKING_EVENTS_PARTITIONS);
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producers, MeterRegistry registry,
+            List<NewTopic> topics) {
+        // the booking events and the erasure requests are notification-service's first: ours are parked apart, on the
+        // dead-letter topics of our own that subscriber's ListenerDeadLetters declares
+        return ListenerErrorHandlers.deadLettering(producers, registry).ownDeadLetterTopicsAmong(topics).build();
     }
 
+    /** For the senders' batch listener, which finds unreadable records itself. */
     @Bean
-    NewTopic erasureRequestsDeadLetterTopic() {
-        return DeadLetters.topicFor(PrivacyTopics.ERASURE_REQUESTS, ErasureRequestsListener.GROUP_ID,
-                PrivacyTopics.PARTITIONS);
-    }
-
-    @Bean
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<Object, Object> producers, MeterRegistry registry) {
-        // the booking events and the erasure requests are notification-service's first: ours are parked apart
-        return ListenerErrorHandlers.deadLettering(producers, registry)
-            .retryLaterOn(RetryLaterException.class)
-            .ownDeadLetterTopic(BookingOptInListener.GROUP_ID)
-            .ownDeadLetterTopic(ErasureRequestsListener.GROUP_ID)
-            .build();
+    ConsumerRecordRecoverer deadLetters(ProducerFactory<Object, Object> producers, MeterRegistry registry) {
+        return ListenerErrorHandlers.deadLettering(producers, registry).recoverer();
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.stillpoint.newsletter.system;
 import java.net.URI;
 import java.time.Duration;
 
+import dev.stillpoint.mail.RetrySchedule;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -43,10 +45,12 @@ public record NewsletterProperties(@DefaultValue("http://localhost:8083") URI pu
         @DefaultValue("24h") Duration confirmationInterval,
         @DefaultValue("30d") Duration dataLinkValidity) {
 
-    /** How long a recipient refused for the moment after {@code attempts} attempts waits before the next. */
-    public Duration retryDelay(int attempts) {
-        Duration delay = this.retryDelay.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
-        return (delay.compareTo(Duration.ofHours(1)) > 0) ? Duration.ofHours(1) : delay;
+    /**
+     * When an email the SMTP server refused for the moment is tried again, and when it is given up on: from
+     * {@code retryDelay}, doubling up to an hour, for {@code maxAttempts}.
+     */
+    public RetrySchedule retries() {
+        return new RetrySchedule(this.retryDelay, Duration.ofHours(1), this.maxAttempts);
     }
 
     /** The domain of Message-IDs: that of the sender's address. */

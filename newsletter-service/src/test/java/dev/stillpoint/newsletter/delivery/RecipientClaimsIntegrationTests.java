@@ -24,6 +24,9 @@ class RecipientClaimsIntegrationTests extends NewsletterTestBase {
     @Autowired
     RecipientClaims claims;
 
+    @Autowired
+    RecipientOutcomes outcomes;
+
     private final UUID issue = UUID.randomUUID();
 
     private final UUID subscriber = UUID.randomUUID();
@@ -53,16 +56,16 @@ class RecipientClaimsIntegrationTests extends NewsletterTestBase {
         UUID current = claim(Duration.ofHours(1));
         assertThat(current).isNotNull().isNotEqualTo(lapsed);
 
-        this.claims.release(lapsed, this.issue, List.of(this.subscriber), "late");
+        this.outcomes.release(lapsed, this.issue, List.of(this.subscriber), "late");
         assertThat(row()).isEqualTo("QUEUED " + current + " 2 held");
         assertThat(this.claims.claim(this.issue, List.of(this.subscriber), Duration.ofHours(1))).isEmpty();
-        this.claims.markFailed(lapsed, new DeliveryRequest(this.issue, this.subscriber), "late");
-        this.claims.markSent(lapsed, this.issue, List.of(this.subscriber));
+        this.outcomes.markFailed(lapsed, new DeliveryRequest(this.issue, this.subscriber), "late");
+        this.outcomes.markSent(lapsed, this.issue, List.of(this.subscriber));
         assertThat(row()).isEqualTo("QUEUED " + current + " 2 held");
         assertThat(this.claims.renew(lapsed, this.issue, List.of(this.subscriber), Duration.ofDays(1))).isZero();
 
         assertThat(this.claims.renew(current, this.issue, List.of(this.subscriber), Duration.ofHours(2))).isEqualTo(1);
-        this.claims.markSent(current, this.issue, List.of(this.subscriber));
+        this.outcomes.markSent(current, this.issue, List.of(this.subscriber));
         assertThat(row()).isEqualTo("SENT null 2 free");
     }
 

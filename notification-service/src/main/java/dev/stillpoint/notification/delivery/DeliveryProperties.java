@@ -2,6 +2,8 @@ package dev.stillpoint.notification.delivery;
 
 import java.time.Duration;
 
+import dev.stillpoint.mail.RetrySchedule;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -25,10 +27,9 @@ public record DeliveryProperties(@DefaultValue("10s") Duration safetyPollInterva
         @DefaultValue("30m") Duration maxRetryDelay, @DefaultValue("30") int maxAttempts, @DefaultValue("4") int senders,
         String messageIdDomain, String instanceName) {
 
-    Duration retryDelay(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration delay = this.initialRetryDelay.multipliedBy(factor);
-        return (delay.compareTo(this.maxRetryDelay) > 0) ? this.maxRetryDelay : delay;
+    /** When an email the SMTP server did not take is tried again, and when it is given up on. */
+    RetrySchedule retries() {
+        return new RetrySchedule(this.initialRetryDelay, this.maxRetryDelay, this.maxAttempts);
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.stillpoint.events;
+package dev.stillpoint.events.catalog;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -20,8 +20,9 @@ import dev.stillpoint.events.waitlist.WaitlistOfferWithdrawn;
 import dev.stillpoint.events.waitlist.WaitlistTopics;
 
 /**
- * Every event of the contract by its CloudEvents {@code ce_type}, declared once: a consumer reads the header and
- * learns which record the JSON body is. A type not listed here is not an event any service knows.
+ * Every event of the contract by its CloudEvents {@code ce_type}, declared once (in a package of its own, as it knows
+ * every other): a consumer reads the header and learns which record the JSON body is. A type not listed here is not
+ * an event any service knows.
  */
 public final class EventTypes {
 

@@ -1,4 +1,4 @@
-package dev.stillpoint.events;
+package dev.stillpoint.events.catalog;
 
 import dev.stillpoint.events.booking.BookingCancelled;
 import dev.stillpoint.events.mail.EmailBounced;

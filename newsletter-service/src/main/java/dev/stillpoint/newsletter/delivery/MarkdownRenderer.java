@@ -1,4 +1,4 @@
-package dev.stillpoint.newsletter.campaign;
+package dev.stillpoint.newsletter.delivery;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
