@@ -2,8 +2,8 @@ package dev.stillpoint.booking;
 
 import dev.stillpoint.embedded.TestPostgres;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 

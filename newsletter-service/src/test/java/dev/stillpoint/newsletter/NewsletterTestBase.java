@@ -57,42 +57,42 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext
 public abstract class NewsletterTestBase {
 
-    static final String PASSWORD = "newsletter-staff";
+    protected static final String PASSWORD = "newsletter-staff";
 
     /**
      * The tests' own requests come from loopback and are not limited; a test of the limits comes from elsewhere, as
      * the proxy in front would say (X-Forwarded-For, trusted from loopback).
      */
-    static final String LOOPBACK_UNLIMITED = "stillpoint.rate-limit.unlimited-addresses=127.0.0.1,::1";
+    protected static final String LOOPBACK_UNLIMITED = "stillpoint.rate-limit.unlimited-addresses=127.0.0.1,::1";
 
     /** A recipient refused for the moment is given up after this many attempts. */
-    static final int MAX_ATTEMPTS = 3;
+    protected static final int MAX_ATTEMPTS = 3;
 
-    static final int SMTP_PORT = KraftBroker.freePort();
+    protected static final int SMTP_PORT = KraftBroker.freePort();
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+    protected static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
     @Autowired
-    RestTestClient http;
+    protected RestTestClient http;
 
     @Autowired
     protected JdbcClient jdbc;
 
     @Autowired
-    JsonMapper json;
+    protected JsonMapper json;
 
     @Autowired
-    KafkaTemplate<String, String> kafka;
+    protected KafkaTemplate<String, String> kafka;
 
     @Autowired
-    Publishing publishing;
+    protected Publishing publishing;
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
+    protected static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> TestPostgres.jdbcUrl("newsletter_delivery"));
         registry.add("spring.datasource.username", TestPostgres::username);
         registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
@@ -105,7 +105,7 @@ public abstract class NewsletterTestBase {
      * another on the same database) can receive or delay this test's issue.
      */
     @BeforeEach
-    void startFromAnEmptyList() {
+    protected void startFromAnEmptyList() {
         leaveNothingRunning();
         this.jdbc.sql("delete from delivery").update();
         this.jdbc.sql("delete from subscriber").update();
@@ -118,7 +118,7 @@ public abstract class NewsletterTestBase {
      * one is cancelled, and every confirmation email that is due has gone.
      */
     @AfterEach
-    void leaveNothingRunning() {
+    protected void leaveNothingRunning() {
         List<UUID> sending = this.jdbc.sql("select id from newsletter_issue where status = 'SENDING'").query(UUID.class)
             .list();
         int queued = count("select count(*) from delivery where status = 'QUEUED'");
@@ -137,7 +137,7 @@ public abstract class NewsletterTestBase {
      * Waits for exactly {@code count} subscription confirmations to {@code address}: once that many arrived and none is
      * due to be sent any more, a late copy would fail the test.
      */
-    List<MimeMessage> awaitConfirmations(String address, int count) {
+    protected List<MimeMessage> awaitConfirmations(String address, int count) {
         return ReceivedEmails.waitForExactly(smtp, address, count, this::noConfirmationDue);
     }
 
@@ -146,7 +146,7 @@ public abstract class NewsletterTestBase {
                 + "and execution_time <= now()") == 0;
     }
 
-    List<UUID> insertSubscribers(String run, String status, int count) {
+    protected List<UUID> insertSubscribers(String run, String status, int count) {
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             UUID id = UUID.randomUUID();
@@ -158,15 +158,15 @@ public abstract class NewsletterTestBase {
         return ids;
     }
 
-    static String email(String run, String status, int i) {
+    protected static String email(String run, String status, int i) {
         return "n" + run + "-" + status + "-" + i + "@example.com";
     }
 
-    static String run() {
+    protected static String run() {
         return UUID.randomUUID().toString().substring(0, 6);
     }
 
-    String writeIssue(String title, String markdown) {
+    protected String writeIssue(String title, String markdown) {
         String body = this.http.post().uri("/api/newsletter/issues").headers(this::staff)
             .contentType(MediaType.APPLICATION_JSON)
             .body(this.json.writeValueAsString(Map.of("title", title, "markdown", markdown))).exchange()
@@ -175,13 +175,13 @@ public abstract class NewsletterTestBase {
         return this.json.readTree(body).get("id").asString();
     }
 
-    JsonNode issue(String id) {
+    protected JsonNode issue(String id) {
         return this.json.readTree(this.http.get().uri("/api/newsletter/issues/{id}", id).headers(this::staff).exchange()
             .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
     /** Every email received with exactly this subject. */
-    static List<MimeMessage> received(String subject) throws Exception {
+    protected static List<MimeMessage> received(String subject) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage message : smtp.getReceivedMessages()) {
             if (subject.equals(message.getSubject())) {
@@ -191,7 +191,7 @@ public abstract class NewsletterTestBase {
         return found;
     }
 
-    static String recipient(MimeMessage message) {
+    protected static String recipient(MimeMessage message) {
         try {
             return ((InternetAddress) message.getAllRecipients()[0]).getAddress();
         }
@@ -200,20 +200,20 @@ public abstract class NewsletterTestBase {
         }
     }
 
-    void staff(HttpHeaders headers) {
+    protected void staff(HttpHeaders headers) {
         headers.setBasicAuth("staff", PASSWORD);
     }
 
-    String status(String email) {
+    protected String status(String email) {
         return this.jdbc.sql("select status from subscriber where email = ?").param(email).query(String.class).single();
     }
 
-    int count(String sql) {
+    protected int count(String sql) {
         return this.jdbc.sql(sql).query(Integer.class).single();
     }
 
     /** A confirmed booking of a week ahead, as booking-service publishes it, with or without the newsletter ticked. */
-    void publishBooking(String key, String email, boolean newsletter) throws Exception {
+    protected void publishBooking(String key, String email, boolean newsletter) throws Exception {
         Instant start = Instant.now().plus(java.time.Duration.ofDays(7));
         BookingConfirmed event = new BookingConfirmed(UUID.randomUUID(), UUID.randomUUID(), 1, Instant.now(),
                 new BookingDetails(new BookingDetails.Client("Client", email, "Europe/London"), "CST_60", 60, 45, start,

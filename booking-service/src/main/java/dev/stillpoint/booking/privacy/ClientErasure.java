@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.stillpoint.booking.booking.BookingConflictException;
+import dev.stillpoint.booking.appointment.BookingConflictException;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.events.privacy.ClientErasureRequested;
 import dev.stillpoint.events.privacy.PrivacyTopics;

@@ -3,9 +3,9 @@ package dev.stillpoint.booking.system;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import dev.stillpoint.booking.booking.BookingConflictException;
-import dev.stillpoint.booking.booking.BookingNotFoundException;
-import dev.stillpoint.booking.booking.BookingRuleViolation;
+import dev.stillpoint.booking.appointment.BookingConflictException;
+import dev.stillpoint.booking.appointment.BookingNotFoundException;
+import dev.stillpoint.booking.appointment.BookingRuleViolation;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.http.HttpHeaders;

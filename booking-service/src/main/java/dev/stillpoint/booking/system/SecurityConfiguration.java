@@ -1,5 +1,6 @@
 package dev.stillpoint.booking.system;
 
+import dev.stillpoint.booking.appointment.ClientAccess;
 import dev.stillpoint.support.SignIn;
 
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Clients book without an account: a booking's signed manage token (in every email's manage link, and the
- * {@code X-Manage-Token} header of the API) is their credential, never its id alone (see ClientAccess). The
+ * {@code X-Manage-Token} header of the API) is their credential, never its id alone (see {@link ClientAccess}). The
  * practitioner's pages and API need the STAFF role: people sign in with a form at {@code /staff/login}, scripts use
  * HTTP Basic. The pages' forms carry CSRF tokens; the JSON API takes none from scripts (Basic, or no session cookie),
  * but does from a signed-in browser (see SignIn.scriptRequests). The logins themselves come from

@@ -2,8 +2,8 @@ package dev.stillpoint.booking.waitlist;
 
 import java.util.UUID;
 
-import dev.stillpoint.booking.booking.Client;
-import dev.stillpoint.booking.booking.Screening;
+import dev.stillpoint.booking.appointment.Client;
+import dev.stillpoint.booking.appointment.Screening;
 import dev.stillpoint.booking.session.SessionType;
 
 /**

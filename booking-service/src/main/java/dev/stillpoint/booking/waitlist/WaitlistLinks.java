@@ -4,7 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import dev.stillpoint.booking.booking.BookingProperties;
+import dev.stillpoint.booking.appointment.BookingProperties;
 import dev.stillpoint.support.SigningKeys;
 
 import org.springframework.core.env.Environment;

@@ -13,8 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.stillpoint.booking.booking.Client;
-import dev.stillpoint.booking.booking.Screening;
+import dev.stillpoint.booking.appointment.Client;
+import dev.stillpoint.booking.appointment.Screening;
 import dev.stillpoint.booking.session.SessionType;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -6,10 +6,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stillpoint.booking.IntegrationTestBase;
-import dev.stillpoint.booking.booking.BookingApiIntegrationTests;
-import dev.stillpoint.booking.booking.BookingManagement;
-import dev.stillpoint.booking.booking.ManageLinks;
-import dev.stillpoint.booking.booking.TestSlots;
+import dev.stillpoint.booking.appointment.BookingApiIntegrationTests;
+import dev.stillpoint.booking.appointment.BookingManagement;
+import dev.stillpoint.booking.appointment.ManageLinks;
+import dev.stillpoint.booking.appointment.TestSlots;
 import dev.stillpoint.booking.privacy.ClientErasure;
 import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.events.CloudEventHeaders;

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.stillpoint.booking.IntegrationTestBase;
-import dev.stillpoint.booking.booking.BookingApiIntegrationTests;
-import dev.stillpoint.booking.booking.ManageLinks;
-import dev.stillpoint.booking.booking.TestSlots;
+import dev.stillpoint.booking.appointment.BookingApiIntegrationTests;
+import dev.stillpoint.booking.appointment.ManageLinks;
+import dev.stillpoint.booking.appointment.TestSlots;
 import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;

@@ -8,9 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.stillpoint.booking.IntegrationTestBase;
-import dev.stillpoint.booking.booking.BookingApiIntegrationTests;
-import dev.stillpoint.booking.booking.BookingManagement;
-import dev.stillpoint.booking.booking.TestSlots;
+import dev.stillpoint.booking.appointment.BookingApiIntegrationTests;
+import dev.stillpoint.booking.appointment.BookingManagement;
+import dev.stillpoint.booking.appointment.TestSlots;
 import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;

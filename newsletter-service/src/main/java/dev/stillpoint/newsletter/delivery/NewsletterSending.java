@@ -183,8 +183,12 @@ class NewsletterSending {
         else if ("PAUSED".equals(state.issue())) {
             this.outcomes.leaveForResume(request);
         }
-        else if ("SENDING".equals(state.issue()) && state.claimedElsewhere()) {
-            throw new RetryLaterException("Another instance holds the claim on this recipient; will look again");
+        else if ("SENDING".equals(state.issue()) && !state.dueLater()) {
+            // held by another instance, or its lapsed claim ran out between the claim and this look: either way it is
+            // still to be sent, and only this record says so for the next ten minutes
+            throw new RetryLaterException(state.claimedElsewhere()
+                    ? "Another instance holds the claim on this recipient; will look again"
+                    : "This recipient's claim lapsed as it was claimed; will claim it again");
         }
     }
 

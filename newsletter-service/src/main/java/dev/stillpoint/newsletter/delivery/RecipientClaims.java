@@ -100,12 +100,13 @@ class RecipientClaims {
     /** Why a recipient could not be claimed: what its row, its subscriber and its issue say now. */
     Optional<State> state(DeliveryRequest request) {
         return this.jdbc.sql("""
-                select d.status, s.status, i.status, d.claimed_until from delivery d
+                select d.status, s.status, i.status, d.claimed_until, d.next_attempt_at from delivery d
                 join subscriber s on s.id = d.subscriber_id join newsletter_issue i on i.id = d.issue_id
                 where d.issue_id = ? and d.subscriber_id = ?""")
             .params(request.issueId(), request.subscriberId())
             .query((rs, row) -> new State(rs.getString(1), rs.getString(2), rs.getString(3),
-                    rs.getTimestamp(4) != null && rs.getTimestamp(4).toInstant().isAfter(this.clock.instant())))
+                    rs.getTimestamp(4) != null && rs.getTimestamp(4).toInstant().isAfter(this.clock.instant()),
+                    rs.getTimestamp(5) != null && rs.getTimestamp(5).toInstant().isAfter(this.clock.instant())))
             .optional();
     }
 
@@ -139,8 +140,11 @@ class RecipientClaims {
     record Content(String title, String markdown) {
     }
 
-    /** The statuses of a recipient's row, subscriber and issue, and whether another instance holds its claim. */
-    record State(String delivery, String subscriber, String issue, boolean claimedElsewhere) {
+    /**
+     * The statuses of a recipient's row, subscriber and issue; whether another instance holds its claim; and whether it
+     * waits for a later attempt (refused for now: the fan-out sends it again when that is due).
+     */
+    record State(String delivery, String subscriber, String issue, boolean claimedElsewhere, boolean dueLater) {
     }
 
 }

@@ -1,7 +1,0 @@
-package dev.stillpoint.booking.booking;
-
-import java.time.ZoneId;
-
-/** Who a session is for; every time shown to them is in their own time zone. */
-public record Client(String name, String email, ZoneId timeZone) {
-}
