@@ -10,22 +10,22 @@ class DeadLetterTopicsTests {
     void aTopicsFirstConsumerParksOnTheTopicWithTheSuffix() {
         assertThat(DeadLetterTopics.of("booking.events")).isEqualTo("booking.events-dlt");
         assertThat(DeadLetterTopics.sourceOf("booking.events-dlt")).isEqualTo("booking.events");
-        assertThat(DeadLetterTopics.isDeadLetterTopic("privacy.erasure-requests-dlt")).isTrue();
+        assertThat(DeadLetterTopics.isDeadLetterTopic("client.erasure-requests-dlt")).isTrue();
     }
 
     @Test
     void anotherConsumerGroupHasItsOwnWhichStillNamesTheSource() {
-        String own = DeadLetterTopics.of("privacy.erasure-requests", "newsletter-service-erasure");
-        assertThat(own).isEqualTo("privacy.erasure-requests-dlt.newsletter-service-erasure");
+        String own = DeadLetterTopics.of("client.erasure-requests", "newsletter-service-erasure");
+        assertThat(own).isEqualTo("client.erasure-requests-dlt.newsletter-service-erasure");
         assertThat(DeadLetterTopics.isDeadLetterTopic(own)).isTrue();
-        assertThat(DeadLetterTopics.sourceOf(own)).isEqualTo("privacy.erasure-requests");
+        assertThat(DeadLetterTopics.sourceOf(own)).isEqualTo("client.erasure-requests");
         assertThat(DeadLetterTopics.groupOf(own)).isEqualTo("newsletter-service-erasure");
         assertThat(DeadLetterTopics.groupOf("booking.events-dlt")).isNull();
     }
 
     @Test
     void aTopicThatIsNoDeadLetterTopicIsItsOwnSource() {
-        for (String topic : new String[] { "booking.events", "privacy.erasure-requests", "a-dlt.", "mail.bounces" }) {
+        for (String topic : new String[] { "booking.events", "client.erasure-requests", "a-dlt.", "mail.bounces" }) {
             assertThat(DeadLetterTopics.isDeadLetterTopic(topic)).as(topic).isFalse();
             assertThat(DeadLetterTopics.sourceOf(topic)).isEqualTo(topic);
         }

@@ -5,17 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.stillpoint.embedded.KraftBroker;
 import dev.stillpoint.embedded.TestPostgres;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What every system test starts, once: a real Kafka broker, a database of its own, GreenMail for SMTP (and IMAP when a
@@ -115,9 +115,7 @@ final class PackagedServices implements AutoCloseable {
         }
         this.smtp.stop();
         this.kafka.close();
-        try (Stream<Path> files = Files.walk(this.kafkaData)) {
-            files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-        }
+        FileSystemUtils.deleteRecursively(this.kafkaData);
     }
 
 }

@@ -195,10 +195,7 @@ class BounceIntegrationTests extends IntegrationTestBase {
                 {"events": [{"id": "%s", "type": "complaint", "email": "%s", "messageId": "<x@stillpoint.example>"}]}"""
             .formatted(id, client);
         assertThat(post("wrong", complaint).statusCode()).isEqualTo(401);
-        HttpResponse<String> invalid = post(SECRET, """
-                {"events": [{"id": "x", "type": "bounce", "bounceType": "sideways", "email": "a@example.com"}]}""");
-        assertThat(invalid.statusCode()).isEqualTo(400);
-        assertThat(invalid.body()).contains("events[0].bounceType");
+        // a malformed post's 400s, and the webhook's 404 while no secret is set: BounceWebhookTests (a web slice)
         assertThat(post(SECRET, "{\"events\": [{\"id\": \"" + UUID.randomUUID() + "\", \"type\": \"bounce\", \"bounceType\": \"hard\"}]}")
             .statusCode()).isEqualTo(422);
 
