@@ -7,14 +7,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.stillpoint.embedded.ReceivedEmails;
+import dev.stillpoint.embedded.TopicReader;
 import dev.stillpoint.embedded.Waits;
 import dev.stillpoint.events.CloudEventHeaders;
+import dev.stillpoint.events.DeadLetterHeaders;
+import dev.stillpoint.events.DeadLetterTopics;
 import dev.stillpoint.events.booking.BookingConfirmed;
 import dev.stillpoint.events.booking.BookingDetails;
 import dev.stillpoint.events.booking.BookingEventType;
 import dev.stillpoint.events.booking.BookingTopics;
 import dev.stillpoint.newsletter.NewsletterTestBase;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +27,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A client who ticks "join the newsletter" when booking is asked to confirm, from the booking event on Kafka; the
- * database being away meanwhile (a restart) is waited out, not dead-lettered.
+ * database being away meanwhile (a restart) is waited out, not dead-lettered; an unreadable event is.
  */
 class BookingOptInIntegrationTests extends NewsletterTestBase {
 
@@ -57,6 +61,31 @@ class BookingOptInIntegrationTests extends NewsletterTestBase {
                 + "' and status = 'PENDING'") == 1);
         assertThat(ReceivedEmails.waitFor(smtp, address, 1)).extracting(MimeMessage::getSubject)
             .containsExactly("Please confirm your subscription to our newsletter");
+    }
+
+    /**
+     * notification-service owns {@code booking.events-dlt}: a booking event the opt-in cannot read is parked on the
+     * opt-in's own dead-letter topic, with the reason and the group, and the next event is read.
+     */
+    @Test
+    void anUnreadableBookingEventIsParkedOnTheOptInsOwnDeadLetterTopic() throws Exception {
+        String key = UUID.randomUUID().toString();
+        ProducerRecord<String, String> unreadable = new ProducerRecord<>(BookingTopics.BOOKING_EVENTS, key, "{not json");
+        unreadable.headers().add(CloudEventHeaders.TYPE,
+                BookingEventType.CONFIRMED.ceType().getBytes(StandardCharsets.UTF_8));
+        this.kafka.send(unreadable).get();
+        String address = "after-unreadable-" + run() + "@example.com";
+        publishConfirmed(address);
+        try (TopicReader own = new TopicReader(System.getProperty("spring.embedded.kafka.brokers"),
+                DeadLetterTopics.of(BookingTopics.BOOKING_EVENTS, BookingOptInListener.GROUP_ID),
+                BookingTopics.BOOKING_EVENTS_PARTITIONS)) {
+            ConsumerRecord<String, String> parked = own.awaitRecords(key, 1).get(0);
+            assertThat(parked.value()).isEqualTo("{not json");
+            assertThat(TopicReader.header(parked, DeadLetterHeaders.REASON)).contains("Unexpected character");
+            assertThat(TopicReader.header(parked, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("newsletter-service");
+        }
+        await().atMost(Waits.STEP).until(() -> count("select count(*) from subscriber where email = '" + address
+                + "' and status = 'PENDING'") == 1);
     }
 
     private void publishConfirmed(String address) {
