@@ -92,10 +92,6 @@ final class PackagedServices implements AutoCloseable {
         this.services.forEach(ServiceProcess::awaitReady);
     }
 
-    KraftBroker kafka() {
-        return this.kafka;
-    }
-
     GreenMail smtp() {
         return this.smtp;
     }
