@@ -1,5 +1,6 @@
 package dev.stillpoint.notification.bounce;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -32,12 +33,12 @@ class BounceConfiguration {
      */
     @Bean
     @ConditionalOnExpression("!'${stillpoint.bounces.mailbox.host:}'.isBlank()")
-    RecurringTask<Void> bounceMailboxTask(BounceProperties properties, ObjectProvider<BounceLog> log) {
+    RecurringTask<Void> bounceMailboxTask(BounceProperties properties, ObjectProvider<BounceLog> log, Clock clock) {
         // the log is looked up when the task runs: it cancels reminders through the scheduler this task belongs to
         return Tasks.recurring("bounce-mailbox", FixedDelay.of(properties.mailbox().pollInterval()))
             .execute((instance, context) -> {
                 try {
-                    new BounceMailbox(properties.mailbox(), log.getObject()).read();
+                    new BounceMailbox(properties.mailbox(), log.getObject(), clock).read();
                 }
                 catch (jakarta.mail.MessagingException ex) {
                     throw new IllegalStateException("Could not read the bounce mailbox: " + ex.getMessage(), ex);

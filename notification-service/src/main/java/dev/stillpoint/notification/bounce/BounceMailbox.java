@@ -1,6 +1,7 @@
 package dev.stillpoint.notification.bounce;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,9 +35,12 @@ class BounceMailbox {
 
     private final Session session;
 
-    BounceMailbox(BounceProperties.Mailbox mailbox, BounceLog log) {
+    private final Clock clock;
+
+    BounceMailbox(BounceProperties.Mailbox mailbox, BounceLog log, Clock clock) {
         this.mailbox = mailbox;
         this.log = log;
+        this.clock = clock;
         Properties properties = new Properties();
         for (String timeout : List.of("connectiontimeout", "timeout", "writetimeout")) {
             properties.setProperty("mail." + mailbox.protocol() + "." + timeout, String.valueOf(TIMEOUT_MILLIS));
@@ -66,7 +70,7 @@ class BounceMailbox {
 
     private boolean handle(MimeMessage message) throws MessagingException {
         try {
-            List<DeliveryReport> reports = DeliveryStatusNotifications.read(message);
+            List<DeliveryReport> reports = DeliveryStatusNotifications.read(message, this.clock.instant());
             for (DeliveryReport report : reports) {
                 this.log.record(report);
             }

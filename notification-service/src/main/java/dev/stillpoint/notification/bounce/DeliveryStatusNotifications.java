@@ -33,10 +33,10 @@ final class DeliveryStatusNotifications {
 
     /**
      * The reports in {@code message}: one per failed recipient, or one complaint; none for a notice that reports no
-     * failure.
+     * failure. A report without a Date header counts as received at {@code now}.
      * @throws NotAReportException when the message is not a report this reads (a person's reply, a bounce in prose)
      */
-    static List<DeliveryReport> read(MimeMessage message) throws MessagingException, IOException {
+    static List<DeliveryReport> read(MimeMessage message, Instant now) throws MessagingException, IOException {
         ContentType type = new ContentType(message.getContentType());
         String reportType = Optional.ofNullable(type.getParameter("report-type")).orElse("").toLowerCase(Locale.ROOT);
         if (!type.match("multipart/report") || !(message.getContent() instanceof Multipart parts)) {
@@ -44,7 +44,7 @@ final class DeliveryStatusNotifications {
         }
         String reportId = Optional.ofNullable(message.getMessageID())
             .orElseThrow(() -> new NotAReportException("the report has no Message-ID"));
-        Instant received = (message.getSentDate() != null) ? message.getSentDate().toInstant() : Instant.now();
+        Instant received = (message.getSentDate() != null) ? message.getSentDate().toInstant() : now;
         Returned returned = returned(parts);
         String token = tokenInHeaders(message, "Delivered-To", "X-Original-To", "To")
             .or(() -> Optional.ofNullable(returned.token())).orElse(null);
